@@ -1,0 +1,1 @@
+"""OCOP Market: the Django project (commerce core, OCOP apps, GraphQL API)."""

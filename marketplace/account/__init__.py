@@ -1,0 +1,1 @@
+"""Users (shoppers and staff), their addresses, roles and Saleor-named permissions."""

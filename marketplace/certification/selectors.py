@@ -1,0 +1,123 @@
+"""Reads about certificates, and THE listing rule. Every query, page, checkout and search index asks here.
+
+The rule: a product may be shown and sold only while it has a certificate that is `active`, has 3 stars or
+more, and whose `expires_on` has not passed at the moment of the request (the date in Vietnam). Expiry needs no
+sync: it is evaluated against the clock on every read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from marketplace.certification.models import Certificate, CertificateStatus
+from marketplace.product.models import Product
+
+MIN_LISTABLE_STARS = 3
+
+
+def today_in_vietnam(at: datetime | None = None) -> date:
+    return timezone.localdate(at or timezone.now(), timezone=timezone.get_fixed_timezone(7 * 60))
+
+
+def certificate_valid_q(*, at: datetime | None = None, prefix: str = "") -> Q:
+    """The rule as a Q over Certificate (prefix it to use across a relation)."""
+    return Q(**{
+        f"{prefix}status": CertificateStatus.ACTIVE,
+        f"{prefix}stars__gte": MIN_LISTABLE_STARS,
+        f"{prefix}expires_on__gte": today_in_vietnam(at),
+    })
+
+
+def valid_certificates(*, at: datetime | None = None) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(certificate_valid_q(at=at))
+
+
+def product_listable_q(*, at: datetime | None = None) -> Q:
+    """The rule as a Q over Product."""
+    return Q(Exists(valid_certificates(at=at).filter(product_id=OuterRef("pk"))))
+
+
+def products_listable(*, at: datetime | None = None, queryset: QuerySet[Product] | None = None
+                      ) -> QuerySet[Product]:
+    qs = queryset if queryset is not None else Product.objects.all()
+    return qs.filter(product_listable_q(at=at))
+
+
+def product_is_listable(*, product_id: int, at: datetime | None = None) -> bool:
+    return valid_certificates(at=at).filter(product_id=product_id).exists()
+
+
+def listable_product_ids(*, product_ids: list[int], at: datetime | None = None) -> set[int]:
+    return set(valid_certificates(at=at).filter(product_id__in=product_ids).values_list("product_id", flat=True))
+
+
+def current_certificate_subquery(*, field: str = "pk") -> Subquery:
+    """The product's current certificate (newest not superseded), for annotations like stars."""
+    return Subquery(
+        Certificate.objects.filter(product_id=OuterRef("pk"))
+        .exclude(status=CertificateStatus.SUPERSEDED)
+        .order_by("-decision_date", "-pk")
+        .values(field)[:1]
+    )
+
+
+def certificate_current_for_product(*, product_id: int) -> Certificate | None:
+    return (
+        Certificate.objects.filter(product_id=product_id)
+        .exclude(status=CertificateStatus.SUPERSEDED)
+        .select_related("producer")
+        .order_by("-decision_date", "-pk")
+        .first()
+    ) or Certificate.objects.filter(product_id=product_id).order_by("-decision_date", "-pk").first()
+
+
+def certificates_current_for_products(*, product_ids: list[int]) -> dict[int, Certificate]:
+    """product id -> current certificate, in one query (for lists)."""
+    result: dict[int, Certificate] = {}
+    rows = Certificate.objects.filter(product_id__in=product_ids).order_by(
+        "product_id", "-decision_date", "-pk"
+    )
+    for cert in rows:
+        existing = result.get(cert.product_id)
+        if existing is None or (
+            existing.status == CertificateStatus.SUPERSEDED and cert.status != CertificateStatus.SUPERSEDED
+        ):
+            result[cert.product_id] = cert
+    return result
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What the verification page says about a certificate number, in plain terms."""
+
+    certificate: Certificate
+    state: str  # "valid", "expired", "revoked", "superseded", "not_certified"
+    is_valid: bool
+    replacement: Certificate | None
+
+
+def certificate_verify(*, number: str, at: datetime | None = None) -> Verification | None:
+    cert = (
+        Certificate.objects.filter(number__iexact=number.strip())
+        .select_related("product", "producer", "superseded_by")
+        .order_by("-decision_date", "-pk")
+        .first()
+    )
+    if cert is None:
+        return None
+    today = today_in_vietnam(at)
+    if cert.status == CertificateStatus.REVOKED:
+        state = "revoked"
+    elif cert.status == CertificateStatus.SUPERSEDED:
+        state = "superseded"
+    elif cert.status == CertificateStatus.EXPIRED or cert.expires_on < today:
+        state = "expired"
+    elif cert.stars < MIN_LISTABLE_STARS:
+        state = "not_certified"
+    else:
+        state = "valid"
+    return Verification(certificate=cert, state=state, is_valid=state == "valid", replacement=cert.superseded_by)

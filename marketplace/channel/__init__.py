@@ -1,0 +1,1 @@
+"""Sales channels (Saleor Channel): currency VND, country VN; one national channel by default."""

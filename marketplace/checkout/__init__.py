@@ -1,0 +1,1 @@
+"""Checkouts (carts) and completing them into orders."""

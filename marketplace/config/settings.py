@@ -1,0 +1,220 @@
+"""Settings, read from the environment. Every variable is listed in README.md and deploy/env.example."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import quote
+
+import dj_database_url
+from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.config.env import env_bool, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
+
+DEFAULT_SECRET_KEY = "dev-only-insecure-secret-key-change-me"
+DEMO_PASSWORD = "ocop-demo-2026"
+
+DEBUG = env_bool("DEBUG", default=True)
+SECRET_KEY = env_str("SECRET_KEY", DEFAULT_SECRET_KEY)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+PORT = env_int("PORT", 8000)
+PUBLIC_URL = env_str("PUBLIC_URL", f"http://127.0.0.1:{PORT}")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [PUBLIC_URL])
+
+if not DEBUG and SECRET_KEY == DEFAULT_SECRET_KEY:
+    raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (production refuses the default).")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "django.contrib.humanize",
+    "graphene_django",
+    "django_htmx",
+    "django_celery_beat",
+    "marketplace.core",
+    "marketplace.account",
+    "marketplace.channel",
+    "marketplace.page",
+    "marketplace.producer",
+    "marketplace.attribute",
+    "marketplace.product",
+    "marketplace.menu",
+    "marketplace.certification",
+    "marketplace.warehouse",
+    "marketplace.salespoint",
+    "marketplace.discount",
+    "marketplace.fair",
+    "marketplace.order",
+    "marketplace.payment",
+    "marketplace.checkout",
+    "marketplace.search",
+    "marketplace.graphql",
+    "catalog_sync",
+    "storefront",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "marketplace.config.urls"
+WSGI_APPLICATION = "marketplace.config.wsgi.application"
+AUTH_USER_MODEL = "account.User"
+LOGIN_URL = "/account/login/"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    }
+]
+
+# --- Database: DATABASE_URL as given, else the embedded PostgreSQL -------------------------------------
+DATABASE_URL = env_str("DATABASE_URL")
+if not DATABASE_URL:
+    from marketplace.config.embedded_postgres import ensure_running
+
+    DATABASE_URL = ensure_running().url()
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
+DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def _sqlalchemy_url(db: dict, scheme: str) -> str:
+    user = quote(db.get("USER") or "postgres")
+    password = f":{quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
+    host = db.get("HOST") or ""
+    port = db.get("PORT") or 5432
+    if host.startswith("/"):
+        return f"{scheme}://{user}{password}@/{db['NAME']}?host={host}&port={port}"
+    return f"{scheme}://{user}{password}@{host}:{port}/{db['NAME']}"
+
+
+# --- Celery: Redis (or any broker) where CELERY_BROKER_URL is set; else kombu's SQLAlchemy transport on the
+# same PostgreSQL, so a real worker process still runs the tasks with nothing else installed.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or _sqlalchemy_url(
+    DATABASES["default"], "sqla+postgresql+psycopg"
+)
+CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or _sqlalchemy_url(
+    DATABASES["default"], "db+postgresql+psycopg"
+)
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_ROUTES = {"catalog_sync.tasks.*": {"queue": "sync"}}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+REGISTRY_SYNC_INTERVAL_MINUTES = env_int("REGISTRY_SYNC_INTERVAL_MINUTES", 15)
+CELERY_BEAT_SCHEDULE = {
+    "registry-incremental-sync": {
+        "task": "catalog_sync.tasks.registry_sync_all_sources_task",
+        "schedule": timedelta(minutes=REGISTRY_SYNC_INTERVAL_MINUTES),
+        "kwargs": {"full": False},
+    },
+    "registry-full-reconcile": {
+        "task": "catalog_sync.tasks.registry_sync_all_sources_task",
+        "schedule": crontab(hour=2, minute=30),
+        "kwargs": {"full": True},
+    },
+    "certificate-expiry-sweep": {
+        "task": "marketplace.certification.tasks.certificate_expiry_sweep_task",
+        "schedule": crontab(minute=5),
+    },
+    "checkout-reservations-expire": {
+        "task": "marketplace.warehouse.tasks.reservations_expire_task",
+        "schedule": timedelta(minutes=1),
+    },
+}
+
+# --- Search -------------------------------------------------------------------------------------------------
+ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "ocop")
+
+# --- Payments (keys from the environment only) --------------------------------------------------------------
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
+STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
+STRIPE_API_BASE = env_str("STRIPE_API_BASE")  # e.g. a localstripe on loopback in tests
+
+# --- Registry sources: "name|url|token" entries separated by ";" (the admin can add more) -------------------
+REGISTRY_SOURCES = [
+    dict(zip(("name", "url", "token"), entry.split("|"), strict=False))
+    for entry in env_str("REGISTRY_SOURCES").split(";")
+    if entry.strip()
+]
+
+# --- Commerce -------------------------------------------------------------------------------------------------
+DEFAULT_CHANNEL_SLUG = env_str("DEFAULT_CHANNEL_SLUG", "default-channel")
+DEFAULT_CURRENCY = "VND"
+DEFAULT_COUNTRY = "VN"
+CHECKOUT_RESERVATION_MINUTES = env_int("CHECKOUT_RESERVATION_MINUTES", 10)
+CHECKOUT_MAX_LINE_QUANTITY = env_int("CHECKOUT_MAX_LINE_QUANTITY", 50)
+GRAPHQL_PAGINATION_LIMIT = 100
+JWT_ACCESS_TTL = timedelta(minutes=env_int("JWT_ACCESS_TTL_MINUTES", 15))
+JWT_REFRESH_TTL = timedelta(days=env_int("JWT_REFRESH_TTL_DAYS", 30))
+
+# --- i18n: Vietnamese first, English second ------------------------------------------------------------------
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "staticfiles"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "OCOP Market <no-reply@ocop.example>")
+
+GRAPHENE = {"SCHEMA": "marketplace.graphql.api.schema"}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+}
+
+if not DEBUG:
+    from marketplace.config.production_checks import refuse_demo_credentials
+
+    refuse_demo_credentials(secret_key=SECRET_KEY)

@@ -1,0 +1,1 @@
+"""Promotions with rules and a time window (fair-time prices use them)."""

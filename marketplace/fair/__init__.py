@@ -1,0 +1,1 @@
+"""OCOP fairs: events, zones, booths, side events and fair campaigns."""

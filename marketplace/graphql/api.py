@@ -1,0 +1,14 @@
+"""Composes the schema from each app's Queries and Mutations."""
+
+import graphene
+
+
+class Query(graphene.ObjectType):
+    ping = graphene.String()
+
+    @staticmethod
+    def resolve_ping(root, info):
+        return "pong"
+
+
+schema = graphene.Schema(query=Query)

@@ -1,0 +1,1 @@
+"""Navigation menus (main, footer) pointing at categories, collections and pages."""

@@ -1,0 +1,1 @@
+"""Orders, lines, events and their status pipeline."""

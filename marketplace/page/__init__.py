@@ -1,0 +1,1 @@
+"""Content pages (what OCOP stars mean, delivery and pickup, returns), Saleor Page/PageType."""

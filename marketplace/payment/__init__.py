@@ -1,0 +1,1 @@
+"""Payments: transactions with Stripe and cash on delivery."""

@@ -1,0 +1,1 @@
+"""OCOP producers (chủ thể): enterprises, cooperatives, household businesses that own certified products."""

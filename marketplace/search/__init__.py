@@ -1,0 +1,1 @@
+"""One search interface for products; PostgreSQL (default) and Elasticsearch backends."""
