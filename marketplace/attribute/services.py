@@ -6,11 +6,11 @@ from __future__ import annotations
 from django.db import transaction
 
 from marketplace.attribute.models import (
+    AssignedProductAttributeValue,
     Attribute,
     AttributeInputType,
     AttributeValue,
     AttributeValueTranslation,
-    AssignedProductAttributeValue,
 )
 
 OCOP_STARS = "ocop-stars"

@@ -121,3 +121,23 @@ def certificate_verify(*, number: str, at: datetime | None = None) -> Verificati
     else:
         state = "valid"
     return Verification(certificate=cert, state=state, is_valid=state == "valid", replacement=cert.superseded_by)
+
+
+def products_visible(*, channel_id: int, at: datetime | None = None, in_listings: bool = False
+                     ) -> QuerySet[Product]:
+    """What a shopper may see in a channel now: the listing rule plus the channel's publication flags.
+    `in_listings` also drops products hidden from lists (they stay reachable by slug)."""
+    from marketplace.product.models import ProductChannelListing
+
+    published = ProductChannelListing.objects.filter(
+        product_id=OuterRef("pk"), channel_id=channel_id, is_published=True
+    )
+    if in_listings:
+        published = published.filter(visible_in_listings=True)
+    return Product.objects.filter(Exists(published)).filter(product_listable_q(at=at))
+
+
+def products_filter_stars(qs: QuerySet[Product], *, stars: list[int], at: datetime | None = None
+                          ) -> QuerySet[Product]:
+    """Products whose valid certificate has one of these star ratings."""
+    return qs.filter(Exists(valid_certificates(at=at).filter(product_id=OuterRef("pk"), stars__in=stars)))

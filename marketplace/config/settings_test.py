@@ -30,3 +30,4 @@ STORAGES = {  # noqa: F405
 }
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("OCOP_TEST_DB", "test_ocop")}  # noqa: F405
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns when it is missing)

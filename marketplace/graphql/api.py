@@ -1,14 +1,17 @@
-"""Composes the schema from each app's Queries and Mutations."""
+"""Composes the schema from each app's Queries and Mutations (Saleor's graphql/api.py)."""
 
 import graphene
 
+from marketplace.graphql.channel.schema import ChannelQueries
+from marketplace.graphql.core.node import node_field
+from marketplace.graphql.menu.schema import MenuQueries
+from marketplace.graphql.page.schema import PageQueries
+from marketplace.graphql.product.schema import ProductQueries
+from marketplace.graphql.shop.schema import ShopQueries
 
-class Query(graphene.ObjectType):
-    ping = graphene.String()
 
-    @staticmethod
-    def resolve_ping(root, info):
-        return "pong"
+class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQueries, graphene.ObjectType):
+    node = node_field()
 
 
 schema = graphene.Schema(query=Query)

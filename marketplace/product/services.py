@@ -9,7 +9,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from marketplace.core.money import vnd
-from marketplace.core.text import vn_slugify
+from marketplace.core.text import fold, vn_slugify
 from marketplace.product.models import (
     Category,
     CategoryTranslation,
@@ -78,6 +78,7 @@ def product_create(
         description=editorjs_from_text(description), description_plaintext=description,
         producer_id=producer_id, external_reference=external_reference, seo_title=name[:70],
         seo_description=description[:300] if description else None,
+        search_document=fold(f"{name} {description}"),
     )
     if name_en or description_en:
         ProductTranslation.objects.create(

@@ -1,0 +1,37 @@
+"""ObjectTypes backed by a Django model: Relay `id`, `is_type_of` and node lookup by primary key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+from graphene.types.objecttype import ObjectTypeOptions
+
+
+class ModelObjectTypeOptions(ObjectTypeOptions):
+    model: Any = None
+
+
+class ModelObjectType(graphene.ObjectType):
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def __init_subclass_with_meta__(cls, model=None, _meta=None, **options):
+        _meta = _meta or ModelObjectTypeOptions(cls)
+        _meta.model = model
+        super().__init_subclass_with_meta__(_meta=_meta, **options)
+
+    @classmethod
+    def is_type_of(cls, root, info) -> bool:
+        model = cls._meta.model
+        return model is not None and isinstance(root, model)
+
+    @classmethod
+    def get_node(cls, info, pk):
+        """Used by `node(id:)`; types that need visibility checks override `get_visible_node`."""
+        return cls.get_visible_node(info, int(pk))
+
+    @classmethod
+    def get_visible_node(cls, info, pk: int):
+        return cls._meta.model.objects.filter(pk=pk).first()
