@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "marketplace.warehouse",
     "marketplace.salespoint",
     "marketplace.discount",
+    "marketplace.shipping",
     "marketplace.fair",
     "marketplace.order",
     "marketplace.payment",

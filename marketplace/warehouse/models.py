@@ -52,3 +52,40 @@ class Stock(models.Model):
 
     def __str__(self) -> str:
         return f"{self.product_variant_id}@{self.warehouse_id}: {self.quantity}"
+
+
+class StockMovementKind(models.TextChoices):
+    RECEIVE = "receive", "Nhập hàng"
+    ADJUST = "adjust", "Điều chỉnh kiểm kê"
+    TRANSFER_OUT = "transfer_out", "Chuyển đi"
+    TRANSFER_IN = "transfer_in", "Nhận chuyển đến"
+    COUNTER_SALE = "counter_sale", "Bán tại quầy"
+    ONLINE_ALLOCATION = "online_allocation", "Giữ hàng cho đơn trực tuyến"
+    DEALLOCATION = "deallocation", "Bỏ giữ hàng"
+    ORDER_FULFILMENT = "order_fulfilment", "Giao đơn trực tuyến"
+    PICKUP_HANDOVER = "pickup_handover", "Giao hàng nhận tại điểm"
+    CANCELLATION = "cancellation", "Hủy"
+    RETURN = "return", "Trả hàng"
+
+
+class StockMovement(models.Model):
+    """The stock ledger: every change of a Stock row is one movement. Invariants (checked by tests):
+    Stock.quantity == Σ quantity_delta and Stock.quantity_allocated == Σ allocated_delta."""
+
+    stock = models.ForeignKey(Stock, related_name="movements", on_delete=models.CASCADE)
+    kind = models.CharField(max_length=32, choices=StockMovementKind.choices, db_index=True)
+    quantity_delta = models.IntegerField(default=0)
+    allocated_delta = models.IntegerField(default=0)
+    quantity_after = models.IntegerField()
+    allocated_after = models.IntegerField()
+    reference = models.CharField(max_length=200, blank=True)  # delivery note, order number, transfer id…
+    reason = models.TextField(blank=True)
+    actor = models.ForeignKey("account.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["stock", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.quantity_delta:+d} on {self.stock_id}"

@@ -1,0 +1,1 @@
+"""Shipping zones by province with flat VND rates, and shipping methods (Saleor ShippingZone/ShippingMethod)."""
