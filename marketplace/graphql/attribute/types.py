@@ -22,6 +22,12 @@ class AttributeTypeEnum(graphene.Enum):
     PAGE_TYPE = "PAGE_TYPE"
 
 
+class VariantAttributeScope(graphene.Enum):
+    ALL = "all"
+    VARIANT_SELECTION = "variant_selection"
+    NOT_VARIANT_SELECTION = "not_variant_selection"
+
+
 class AttributeTranslation(graphene.ObjectType):
     id = graphene.ID(required=True)
     language = graphene.Field(LanguageDisplay, required=True)

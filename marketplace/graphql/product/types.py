@@ -9,6 +9,7 @@ from marketplace.graphql.attribute.types import (
     AssignedAttribute,
     ObjectWithAttributes,
     SelectedAttribute,
+    VariantAttributeScope,
     assigned_attributes,
     selected_attributes,
 )
@@ -325,7 +326,8 @@ class ProductVariant(ModelObjectType):
     channel = graphene.String()
     channel_listings = graphene.List(graphene.NonNull(ProductVariantChannelListing))
     pricing = graphene.Field(VariantPricingInfo)
-    attributes = graphene.List(graphene.NonNull(SelectedAttribute), required=True)
+    attributes = graphene.List(graphene.NonNull(SelectedAttribute), required=True,
+                               variant_selection=graphene.Argument(VariantAttributeScope))
     media = graphene.List(graphene.NonNull(ProductMedia))
     translation = graphene.Field(ProductVariantTranslation,
                                  language_code=graphene.Argument(LanguageCodeEnum, required=True))
@@ -385,7 +387,7 @@ class ProductVariant(ModelObjectType):
                                channel.currency_code)
 
     @staticmethod
-    def resolve_attributes(root, info):
+    def resolve_attributes(root, info, variant_selection=None):
         return []
 
     @staticmethod

@@ -100,6 +100,26 @@ def test_category_page_lists_products_of_the_group_and_its_subgroups(api, shop):
 
 
 @pytest.mark.django_db
+def test_last_and_before_page_backwards(api, shop):
+    last_two = op(api, "ProductListPaginated", last=2, channel="default-channel")["products"]
+    before = op(api, "ProductListPaginated", last=2, before=last_two["pageInfo"]["startCursor"],
+                channel="default-channel")["products"]
+
+    assert [e["node"]["name"] for e in last_two["edges"]] == ["Kẹo cu đơ Phong Nga", "Nước mắm Vũng Áng"]
+    assert last_two["pageInfo"]["hasPreviousPage"] is True
+    assert [e["node"]["name"] for e in before["edges"]] == ["Chè Shan tuyết Mộc Châu"]
+
+
+@pytest.mark.django_db
+def test_top_level_categories_are_the_six_ocop_groups(api, shop):
+    data = op(api, "CategoriesList", first=20)
+
+    assert [e["node"]["name"] for e in data["categories"]["edges"]] == [
+        "Thực phẩm", "Đồ uống", "Thảo dược", "Thủ công mỹ nghệ", "Sinh vật cảnh",
+        "Dịch vụ du lịch cộng đồng, du lịch nông nghiệp, điểm du lịch"]
+
+
+@pytest.mark.django_db
 def test_channels_list(api, shop):
     data = op(api, "ChannelsList")
 
