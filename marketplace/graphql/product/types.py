@@ -422,8 +422,10 @@ def _product_variants(info, product):
     variant_loader = loaders.VariantsByProduct.on(info)
     variants = variant_loader.load(product.pk)
     channel = channel_of(product)
-    if channel is not None:
-        # Prime with the variants of every product loaded so far, so prices for a whole page are one query.
+    if channel is not None and getattr(variant_loader, "primed_size", None) != len(variant_loader.cache):
+        # Prime with the variants of every product loaded so far (once per batch), so prices for a whole page
+        # are one query.
+        variant_loader.primed_size = len(variant_loader.cache)
         ids = [v.pk for group in variant_loader.cache.values() for v in group]
         loaders.VariantPriceByVariant.on(info, channel.pk).prime(ids)
         loaders.QuantityAvailableByVariant.on(info, channel.pk).prime(ids)
