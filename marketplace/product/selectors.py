@@ -161,3 +161,8 @@ def products_filter_metadata(qs: QuerySet[Product], *, items: list[tuple[str, st
     for key, value in items:
         qs = qs.filter(metadata__contains={key: value}) if value is not None else qs.filter(metadata__has_key=key)
     return qs
+
+
+def products_filter_price_in(qs: QuerySet[Product], *, channel_id: int, amounts: list[Decimal]) -> QuerySet[Product]:
+    return qs.filter(Exists(ProductVariantChannelListing.objects.filter(
+        variant__product_id=OuterRef("pk"), channel_id=channel_id, price_amount__in=amounts)))

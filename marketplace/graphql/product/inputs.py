@@ -134,3 +134,42 @@ class ProductVariantSortField(graphene.Enum):
 class ProductVariantSortingInput(graphene.InputObjectType):
     direction = graphene.Field(OrderDirection, required=True)
     field = graphene.Field(ProductVariantSortField, required=True)
+
+
+class StringFilterInput(graphene.InputObjectType):
+    eq = graphene.String()
+    one_of = graphene.List(graphene.NonNull(graphene.String))
+
+
+class GlobalIDFilterInput(graphene.InputObjectType):
+    eq = graphene.ID()
+    one_of = graphene.List(graphene.NonNull(graphene.ID))
+
+
+class DecimalRangeInput(graphene.InputObjectType):
+    gte = graphene.Decimal()
+    lte = graphene.Decimal()
+
+
+class DecimalFilterInput(graphene.InputObjectType):
+    eq = graphene.Decimal()
+    one_of = graphene.List(graphene.NonNull(graphene.Decimal))
+    range = graphene.Field(DecimalRangeInput)
+
+
+class ProductWhereInput(graphene.InputObjectType):
+    metadata = graphene.List(graphene.NonNull(MetadataFilter))
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    name = graphene.Field(StringFilterInput)
+    slug = graphene.Field(StringFilterInput)
+    product_type = graphene.Field(GlobalIDFilterInput)
+    category = graphene.Field(GlobalIDFilterInput)
+    collection = graphene.Field(GlobalIDFilterInput)
+    is_available = graphene.Boolean()
+    has_category = graphene.Boolean()
+    price = graphene.Field(DecimalFilterInput)
+    minimal_price = graphene.Field(DecimalFilterInput)
+    attributes = graphene.List(graphene.NonNull(AttributeInput))
+    stock_availability = graphene.Field(StockAvailability)
+    AND = graphene.List(graphene.NonNull(lambda: ProductWhereInput), name="AND")
+    OR = graphene.List(graphene.NonNull(lambda: ProductWhereInput), name="OR")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.db.models import Q
+
 from marketplace.certification import selectors as certification_selectors
 from marketplace.channel.models import Channel
 from marketplace.channel.selectors import channel_get_by_slug
@@ -88,6 +90,69 @@ def apply_product_filter(qs, data: dict | None, channel: Channel):
     return qs
 
 
+def _string_q(field: str, value: dict) -> Q:
+    if value.get("eq") is not None:
+        return Q(**{field: value["eq"]})
+    if value.get("one_of") is not None:
+        return Q(**{f"{field}__in": value["one_of"]})
+    return Q()
+
+
+def _ids_q(field: str, value: dict, type_name: str, arg: str) -> Q:
+    ids = [value["eq"]] if value.get("eq") is not None else value.get("one_of") or []
+    return Q(**{f"{field}__in": pks_from_global_ids(ids, type_name, field=arg)}) if ids else Q()
+
+
+def _decimal_filter(value: dict) -> tuple[Decimal | None, Decimal | None, list[Decimal] | None]:
+    if value.get("eq") is not None:
+        return value["eq"], value["eq"], None
+    if value.get("one_of"):
+        return None, None, list(value["one_of"])
+    rng = value.get("range") or {}
+    return rng.get("gte"), rng.get("lte"), None
+
+
+def apply_product_where(qs, where: dict | None, channel: Channel):
+    """Saleor's `where` (AND/OR of field filters); each level is translated to the same selectors as `filter`."""
+    if not where:
+        return qs
+    if where.get("ids"):
+        qs = qs.filter(pk__in=pks_from_global_ids(where["ids"], "Product", field="ids"))
+    if where.get("name"):
+        qs = qs.filter(_string_q("name", where["name"]))
+    if where.get("slug"):
+        qs = qs.filter(_string_q("slug", where["slug"]))
+    if where.get("product_type"):
+        qs = qs.filter(_ids_q("product_type_id", where["product_type"], "ProductType", "productType"))
+    if where.get("category"):
+        cat_q = _ids_q("pk", where["category"], "Category", "category")
+        category_ids = list(product_selectors.category_list().filter(cat_q).values_list("pk", flat=True))
+        qs = product_selectors.products_filter_categories(qs, category_ids=category_ids)
+    if where.get("collection"):
+        ids = [where["collection"]["eq"]] if where["collection"].get("eq") else where["collection"].get("one_of") or []
+        qs = product_selectors.products_filter_collections(
+            qs, collection_ids=pks_from_global_ids(ids, "Collection", field="collection"))
+    for key in ("price", "minimal_price"):
+        if where.get(key):
+            gte, lte, one_of = _decimal_filter(where[key])
+            if one_of is not None:
+                qs = product_selectors.products_filter_price_in(qs, channel_id=channel.pk, amounts=one_of)
+            else:
+                qs = product_selectors.products_filter_price(qs, channel_id=channel.pk, gte=gte, lte=lte)
+    simple = {k: where[k] for k in ("has_category", "attributes", "stock_availability", "is_available", "metadata")
+              if where.get(k) is not None}
+    qs = apply_product_filter(qs, simple, channel)
+    for sub in where.get("AND") or []:
+        qs = apply_product_where(qs, sub, channel)
+    if where.get("OR"):
+        base = qs
+        pks: set[int] = set()
+        for sub in where["OR"]:
+            pks.update(apply_product_where(base, sub, channel).values_list("pk", flat=True))
+        qs = qs.filter(pk__in=pks)
+    return qs
+
+
 def apply_sort(qs, sort_by: dict | None, channel: Channel):
     if not sort_by:
         return qs.order_by("name", "pk")
@@ -99,13 +164,15 @@ def apply_sort(qs, sort_by: dict | None, channel: Channel):
                                            channel_id=channel.pk)
 
 
-def resolve_products(info, *, channel: str | None = None, filter: dict | None = None, search: str | None = None,
+def resolve_products(info, *, channel: str | None = None, filter: dict | None = None, where: dict | None = None,
+                     search: str | None = None,
                      sort_by: dict | None = None, base_filter=None, in_listings: bool = True, **page_args):
     the_channel = channel_or_error(channel)
     qs = visible_products(the_channel, in_listings=in_listings)
     if base_filter is not None:
         qs = qs.filter(base_filter)
     qs = apply_product_filter(qs, filter, the_channel)
+    qs = apply_product_where(qs, where, the_channel)
     if search:
         qs = product_selectors.products_filter_text(qs, text=search)
     qs = apply_sort(qs, sort_by, the_channel)

@@ -32,6 +32,7 @@ def _product_connection_field(**extra) -> graphene.Field:
     return graphene.Field(
         ProductCountableConnection,
         filter=graphene.Argument(inputs.ProductFilterInput),
+        where=graphene.Argument(inputs.ProductWhereInput),
         sort_by=graphene.Argument(inputs.ProductOrder),
         search=graphene.String(),
         **extra,

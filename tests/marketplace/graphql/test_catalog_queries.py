@@ -210,3 +210,17 @@ def test_product_list_costs_the_same_number_of_queries_for_5_and_100_products(ap
 
     assert counts[5] == counts[100], counts
     assert counts[100] <= 15
+
+
+@pytest.mark.django_db
+def test_where_filter_combines_and_or_like_saleor(api, shop):
+    data = api.data("""query($slug: String!) { products(first: 10, channel: "default-channel", where: {
+        OR: [{slug: {eq: $slug}}, {price: {range: {gte: 100000}}}] }) { edges { node { name } } } }""",
+                    {"slug": shop[0].slug})
+
+    assert sorted(e["node"]["name"] for e in data["products"]["edges"]) == [
+        "Chè Shan tuyết Mộc Châu", "Nước mắm Vũng Áng"]
+
+    data = api.data("""{ products(first: 10, channel: "default-channel", where: {
+        name: {oneOf: ["Kẹo cu đơ Phong Nga", "Gạo bị thu hồi"]} }) { edges { node { name } } } }""")
+    assert [e["node"]["name"] for e in data["products"]["edges"]] == ["Kẹo cu đơ Phong Nga"]
