@@ -52,7 +52,7 @@ def test_a_real_worker_runs_tasks_through_the_embedded_broker():
     env = _env(DATABASE_URL=url, DJANGO_SETTINGS_MODULE="marketplace.config.settings")
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "marketplace.config", "worker", "--pool=solo", "-Q", "default",
-         "--loglevel=WARNING"],
+         "--loglevel=INFO"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:
@@ -60,14 +60,15 @@ def test_a_real_worker_runs_tasks_through_the_embedded_broker():
             [sys.executable, "-c",
              "import django; django.setup();"
              "from marketplace.core.tasks import healthcheck_task;"
-             "r = healthcheck_task.delay(); print(r.get(timeout=60)['database'])"],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+             "r = healthcheck_task.delay(); print(r.get(timeout=150)['database'])"],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=200,
         )
-        assert client.returncode == 0, client.stderr[-2000:]
-        assert client.stdout.strip().endswith(db["NAME"])
     finally:
         worker.terminate()
         try:
-            worker.wait(timeout=20)
+            worker_output = worker.communicate(timeout=20)[0]
         except subprocess.TimeoutExpired:
             worker.kill()
+            worker_output = worker.communicate()[0]
+    assert client.returncode == 0, client.stderr[-2000:] + "\n--- worker ---\n" + worker_output[-3000:]
+    assert client.stdout.strip().endswith(db["NAME"])
