@@ -44,6 +44,9 @@ class Certificate(TimeStampedModel):
     registry_updated_at = models.DateTimeField(null=True, blank=True)
     group_code = models.CharField(max_length=16, blank=True)
     legacy_group = models.CharField(max_length=64, blank=True)
+    # Which source last wrote this certificate, and a hash of what it said (equal hash: nothing to write).
+    source = models.CharField(max_length=100, blank=True)
+    registry_fingerprint = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-decision_date", "-pk"]
@@ -65,6 +68,7 @@ class CertificateEvent(models.Model):
         STATUS_CHANGED = "status_changed"
         STARS_CHANGED = "stars_changed"
         EXPIRED = "expired"
+        MOVED = "moved"  # attached to the product of the certificate it supersedes
 
     certificate = models.ForeignKey(Certificate, related_name="events", on_delete=models.CASCADE)
     kind = models.CharField(max_length=32, choices=Kind.choices)

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from marketplace.certification.models import Certificate, CertificateStatus
+from marketplace.certification.models import Certificate, CertificateEvent, CertificateStatus
 from marketplace.product.models import Product
 
 MIN_LISTABLE_STARS = 3
@@ -121,3 +121,34 @@ def certificate_verify(*, number: str, at: datetime | None = None) -> Verificati
     else:
         state = "valid"
     return Verification(certificate=cert, state=state, is_valid=state == "valid", replacement=cert.superseded_by)
+
+
+def certificate_get_by_number(*, number: str) -> Certificate | None:
+    """The certificate with this number (case and surrounding spaces ignored); the newest if several."""
+    return (
+        Certificate.objects.filter(number__iexact=number.strip())
+        .select_related("product", "producer", "superseded_by")
+        .order_by("-decision_date", "-pk")
+        .first()
+    )
+
+
+def certificate_get(*, certificate_id: int | None = None, registry_id: str | None = None) -> Certificate | None:
+    qs = Certificate.objects.select_related("product", "producer", "superseded_by")
+    if certificate_id is not None:
+        return qs.filter(pk=certificate_id).first()
+    if registry_id:
+        return qs.filter(registry_id=registry_id).first()
+    return None
+
+
+def certificates_for_product(*, product_id: int) -> QuerySet[Certificate]:
+    """Every certificate the product has held, newest decision first (its history on the product page)."""
+    return Certificate.objects.filter(product_id=product_id).select_related("producer").order_by(
+        "-decision_date", "-pk"
+    )
+
+
+def certificate_events(*, certificate_id: int) -> QuerySet[CertificateEvent]:
+    """Every version of a certificate received, oldest first, with what changed."""
+    return CertificateEvent.objects.filter(certificate_id=certificate_id).order_by("created_at", "pk")
