@@ -46,13 +46,15 @@ ProgressCallback = Callable[[Progress], None]
 
 # --- sources ------------------------------------------------------------------------------------------------
 
-def registry_source_ensure(*, name: str, url: str, token: str, from_settings: bool = False) -> RegistrySource:
+def registry_source_ensure(*, name: str, url: str, token: str, from_settings: bool = False,
+                           is_active: bool = True) -> RegistrySource:
     source, created = RegistrySource.objects.get_or_create(
-        name=name[:100], defaults={"url": url, "token": token, "from_settings": from_settings}
+        name=name[:100], defaults={"url": url, "token": token, "from_settings": from_settings,
+                                   "is_active": is_active}
     )
-    if not created and (source.url, source.token) != (url, token):
-        source.url, source.token = url, token
-        source.save(update_fields=["url", "token", "updated_at"])
+    if not created and (source.url, source.token, source.is_active) != (url, token, is_active):
+        source.url, source.token, source.is_active = url, token, is_active
+        source.save(update_fields=["url", "token", "is_active", "updated_at"])
     return source
 
 

@@ -41,6 +41,9 @@ class OcopAttributeWriter:
                 sort_order=len(self._attributes),
             )
             self._attributes[slug] = attribute
+            # One query for the values that already exist; only missing ones are created one by one.
+            self._values.update({(slug, value.slug): value for value in AttributeValue.objects.filter(
+                attribute=attribute)})
         return self._attributes[slug]
 
     def _value(self, attribute: Attribute, *, slug: str, name: str, name_en: str, sort_order: int

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -60,8 +60,9 @@ class CertificateData:
 
     def fingerprint(self) -> str:
         """A hash of what we store (not of updated_at or the raw payload): equal means nothing to write."""
-        content = asdict(self)
-        content.pop("payload")
-        content.pop("updated_at")
+        content = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("payload", "updated_at")}
+        content["product"], content["producer"] = asdict(self.product), asdict(self.producer)
+        if self.status_decision is not None:
+            content["status_decision"] = asdict(self.status_decision)
         blob = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(blob.encode()).hexdigest()

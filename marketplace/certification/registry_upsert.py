@@ -134,10 +134,11 @@ def upsert_batch(*, records: list[CertificateData], source: str, channel_id: int
     outcome = UpsertOutcome()
     batch = {r.registry_id: r for r in records}
     existing = {c.registry_id: c for c in Certificate.objects.filter(registry_id__in=list(batch))}
+    fingerprints = {registry_id: data.fingerprint() for registry_id, data in batch.items()}
     todo: dict[str, CertificateData] = {}
     for registry_id, data in batch.items():
         cert = existing.get(registry_id)
-        if cert is not None and cert.registry_fingerprint == data.fingerprint():
+        if cert is not None and cert.registry_fingerprint == fingerprints[registry_id]:
             outcome.unchanged.append(registry_id)
             outcome.product_by_registry_id[registry_id] = cert.product_id
         else:
@@ -157,7 +158,7 @@ def upsert_batch(*, records: list[CertificateData], source: str, channel_id: int
     changed_certs: list[Certificate] = []
     for registry_id, data in todo.items():
         values = _certificate_values(data, producer_id=producers[data.producer.registry_id].pk, today=today)
-        bookkeeping = {"registry_updated_at": data.updated_at, "registry_fingerprint": data.fingerprint(),
+        bookkeeping = {"registry_updated_at": data.updated_at, "registry_fingerprint": fingerprints[registry_id],
                        "source": source[:100]}
         cert = existing.get(registry_id)
         if cert is None:
@@ -275,9 +276,9 @@ def _link_superseded(*, registry_ids: list[str]) -> None:
     ).exclude(superseded_by_registry_id="").values_list("pk", "superseded_by_registry_id", "superseded_by_id")
     rows = list(rows)
     pks = dict(Certificate.objects.filter(registry_id__in={r[1] for r in rows}).values_list("registry_id", "pk"))
-    for pk, successor, current in rows:
-        if pks.get(successor) != current:
-            Certificate.objects.filter(pk=pk).update(superseded_by_id=pks.get(successor))
+    stale = [Certificate(pk=pk, superseded_by_id=pks.get(successor)) for pk, successor, current in rows
+             if pks.get(successor) != current]
+    Certificate.objects.bulk_update(stale, ["superseded_by_id"])
 
 
 def _products_follow_current_certificates(*, product_ids: list[int], todo: dict[str, CertificateData],
