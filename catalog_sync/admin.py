@@ -34,6 +34,8 @@ class _SyncPermissionMixin:
 
 
 class RegistrySourceForm(forms.ModelForm):
+    url = forms.URLField(max_length=500, assume_scheme="https")
+
     class Meta:
         model = RegistrySource
         fields = ["name", "kind", "url", "token", "is_active", "page_size", "timeout_seconds", "cursor"]

@@ -69,16 +69,24 @@ def registry_sources_from_settings_sync() -> list[RegistrySource]:
 
 
 def registry_client_for_source(*, source: RegistrySource, **options: object) -> JsonApiClient:
-    return JsonApiClient(base_url=source.url, token=source.token, page_size=source.page_size,
-                         timeout=source.timeout_seconds, **options)  # type: ignore[arg-type]
+    """The source's client; `options` override its settings (tests shorten timeouts and backoff)."""
+    settings_ = {"page_size": source.page_size, "timeout": source.timeout_seconds,
+                 "max_attempts": getattr(settings, "REGISTRY_SYNC_MAX_ATTEMPTS", 5),
+                 "backoff_base": getattr(settings, "REGISTRY_SYNC_BACKOFF_SECONDS", 1.0), **options}
+    return JsonApiClient(base_url=source.url, token=source.token, **settings_)  # type: ignore[arg-type]
 
 
 # --- runs ---------------------------------------------------------------------------------------------------
 
+def source_lock_key(source_id: int) -> int:
+    """The PostgreSQL advisory lock a run holds on its source."""
+    return int.from_bytes(hashlib.sha256(f"catalog_sync.source.{source_id}".encode()).digest()[:8], "big",
+                          signed=True)
+
+
 @contextmanager
 def _source_lock(source_id: int) -> Iterator[bool]:
-    key = int.from_bytes(hashlib.sha256(f"catalog_sync.source.{source_id}".encode()).digest()[:8], "big",
-                         signed=True)
+    key = source_lock_key(source_id)
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
         acquired = bool(cursor.fetchone()[0])

@@ -22,7 +22,7 @@ def star_value_slug(stars: int) -> str:
 
 
 def group_value_slug(code: str) -> str:
-    return vn_slugify(code)
+    return vn_slugify(code.replace(".", "-"))
 
 
 class OcopAttributeWriter:

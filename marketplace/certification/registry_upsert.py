@@ -151,7 +151,7 @@ def upsert_batch(*, records: list[CertificateData], source: str, channel_id: int
     target, new_products, merged_away = _products_for(todo=todo, batch=batch, producers=producers)
     affected_existing = {target[rid] for rid in todo if target[rid] not in new_products}
     listable_before = listable_product_ids(product_ids=[*affected_existing, *merged_away], at=at)
-    _merge_products(merged_away=merged_away, existing=existing, source=source)
+    _merge_products(merged_away=merged_away, existing=existing, todo=todo, source=source)
 
     events: list[CertificateEvent] = []
     new_certs: list[Certificate] = []
@@ -189,8 +189,6 @@ def upsert_batch(*, records: list[CertificateData], source: str, channel_id: int
     _products_follow_current_certificates(product_ids=affected, todo=todo, new_products=new_products)
     _publication_follow_rule(outcome=outcome, product_ids=affected, new_products=new_products,
                              listable_before=listable_before, channel_id=channel_id, at=at)
-    for product_id in merged_away:
-        product_services.product_discard(product_id=product_id)
     product_services.product_mark_search_dirty(product_ids=affected)
     return outcome
 
@@ -255,18 +253,30 @@ def _products_for(*, todo: dict[str, CertificateData], batch: dict[str, Certific
     return target, new_products, merged_away
 
 
-def _merge_products(*, merged_away: dict[int, int], existing: dict[str, Certificate], source: str) -> None:
+def _merge_products(*, merged_away: dict[int, int], existing: dict[str, Certificate],
+                    todo: dict[str, CertificateData], source: str) -> None:
+    """Fold products that turned out to be one (linked by supersession) into the oldest. The kept product
+    takes the details of the other when that one holds the current certificate."""
     for loser, keep in merged_away.items():
-        moved = list(Certificate.objects.filter(product_id=loser).values_list("pk", flat=True))
+        rows = list(Certificate.objects.filter(product_id__in=[loser, keep])
+                    .values("pk", "registry_id", "product_id", "status", "decision_date"))
+        for row in rows:  # what this batch says wins over what is stored
+            data = todo.get(row["registry_id"])
+            if data is not None:
+                row["status"], row["decision_date"] = data.status, data.decision_date
+        current = max(rows, key=lambda r: (r["status"] != CertificateStatus.SUPERSEDED,
+                                           r["decision_date"] or date.min, r["pk"]))
+        moved = [row["pk"] for row in rows if row["product_id"] == loser]
         Certificate.objects.filter(pk__in=moved).update(product_id=keep)
         CertificateEvent.objects.bulk_create([
-            CertificateEvent(certificate_id=pk, kind=CertificateEvent.Kind.MOVED, changes={"product_id": [loser, keep]},
-                             source=source[:100])
+            CertificateEvent(certificate_id=pk, kind=CertificateEvent.Kind.MOVED,
+                             changes={"product_id": [loser, keep]}, source=source[:100])
             for pk in moved
         ])
         for cert in existing.values():
             if cert.product_id == loser:
                 cert.product_id = keep
+        product_services.product_merge(product_id=loser, into_id=keep, take_details=current["product_id"] == loser)
 
 
 def _link_superseded(*, registry_ids: list[str]) -> None:

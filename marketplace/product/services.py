@@ -301,6 +301,23 @@ def product_channel_listings_unpublish(*, product_ids: list[int], channel_id: in
     return changed
 
 
+@transaction.atomic
+def product_merge(*, product_id: int, into_id: int, take_details: bool = False) -> None:
+    """Fold a duplicate product into another: its variants the other lacks move over with their prices and
+    stock; with `take_details` the other takes its name, description, category and producer. Then it goes."""
+    source = Product.objects.get(pk=product_id)
+    target = Product.objects.get(pk=into_id)
+    have = {vn_slugify(name) for name in ProductVariant.objects.filter(product=target).values_list("name", flat=True)}
+    movable = [v.pk for v in ProductVariant.objects.filter(product=source) if vn_slugify(v.name) not in have]
+    ProductVariant.objects.filter(pk__in=movable).update(product=target)
+    if take_details:
+        product_details_update(product=target, name=source.name, description=source.description_plaintext,
+                               category_id=source.category_id, producer_id=source.producer_id)
+    product_discard(product_id=product_id)
+    for channel_id in ProductChannelListing.objects.filter(product=target).values_list("channel_id", flat=True):
+        product_price_cache_update(product_id=into_id, channel_id=channel_id)
+
+
 def product_discard(*, product_id: int) -> bool:
     """Delete a product that has nothing left to show (e.g. merged into another); unpublish it if something
     still refers to it. Returns whether it was deleted."""

@@ -35,7 +35,7 @@ class Command(BaseCommand):
             source.timeout_seconds, changed = float(options["timeout"]), [*changed, "timeout_seconds"]  # type: ignore[arg-type]
         if changed:
             source.save(update_fields=changed)
-        mode = "toàn bộ / full" if options["full"] else f"gia tăng / since {source.cursor or 'the beginning'}"
+        mode = "toàn bộ / full" if options["full"] else f"gia tăng từ / changes since {source.cursor or '-'}"
         self.stdout.write(f"Đồng bộ {source.name} ({source.url}), {mode}")
         bar = ProgressBar(self.stderr)
         run = services.registry_sync_run(source=source, full=bool(options["full"]), progress=bar)
