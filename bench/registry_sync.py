@@ -65,7 +65,8 @@ def change_some(records: list[dict], fraction: float, seed: int = 7) -> int:
             record["status_decision"] = {"no": "999/QĐ-UBND", "date": "2026-11-01",
                                          "reason": "Không duy trì quy trình sản xuất như hồ sơ đã công nhận"}
         elif kind == 1:
-            record["certificate"]["stars"] = max(1, min(5, record["certificate"]["stars"] + rnd.choice((-1, 1))))
+            record["certificate"]["stars"] = max(1, min(5, record["certificate"]["stars"] + rnd.choice((-1,
+                                                                                                        1))))
         elif kind == 2:
             record["producer"]["phone"] = f"09{rnd.randint(10000000, 99999999)}"
         else:
@@ -130,7 +131,8 @@ def main() -> int:
         run = services.registry_sync_run(source=source, full=False)
         incremental_seconds = time.perf_counter() - t0
         assert run.status == "succeeded", run.error
-        print(f"incremental sync: {incremental_seconds:6.2f} s  ({changed} changed records; received {run.received}, "
+        print(f"incremental sync: {incremental_seconds:6.2f} s  ({changed} changed records; "
+              f"received {run.received}, "
               f"updated {run.updated}, unchanged {run.unchanged}, delisted {run.delisted})  target <= 3 s")
 
         t0 = time.perf_counter()

@@ -71,7 +71,8 @@ class RegistrySourceAdmin(_SyncPermissionMixin, admin.ModelAdmin):
 
         ids = list(queryset.filter(is_active=True).values_list("pk", flat=True))
         for source_id in ids:
-            transaction.on_commit(lambda sid=source_id: registry_sync_source_task.delay(source_id=sid, full=full))
+            transaction.on_commit(lambda sid=source_id: registry_sync_source_task.delay(source_id=sid,
+                                                                                        full=full))
         self.message_user(request, f"Đã xếp lịch đồng bộ {len(ids)} nguồn.", messages.SUCCESS)
 
     @admin.action(description="Đồng bộ ngay (gia tăng)")
@@ -104,7 +105,8 @@ class SyncRejectedRecordInline(admin.TabularInline):
 
 @admin.register(SyncRun)
 class SyncRunAdmin(_SyncPermissionMixin, admin.ModelAdmin):
-    list_display = ("pk", "source_label", "kind", "full", "started_at", "duration", "status_badge", "received",
+    list_display = ("pk", "source_label", "kind", "full", "started_at", "duration", "status_badge",
+                    "received",
                     "created", "updated", "unchanged", "delisted", "relisted", "rejected")
     list_display_links = ("pk", "source_label")
     list_filter = ("status", "kind", "full", "source", "started_at")
@@ -116,7 +118,8 @@ class SyncRunAdmin(_SyncPermissionMixin, admin.ModelAdmin):
                        "batches", "cursor_before", "cursor_after", "error", "error_is_temporary", "details")
     fieldsets = (
         (None, {"fields": ("source", "source_label", "kind", "full", "status", "started_at", "finished_at")}),
-        ("Kết quả / counts", {"fields": ("received", "created", "updated", "unchanged", "delisted", "relisted",
+        ("Kết quả / counts", {"fields": ("received", "created", "updated", "unchanged", "delisted",
+                                         "relisted",
                                          "rejected", "batches")}),
         ("Chi tiết / details", {"fields": ("cursor_before", "cursor_after", "error", "error_is_temporary",
                                            "details")}),

@@ -67,7 +67,8 @@ class SyncRun(models.Model):
     cursor_before = models.CharField(max_length=64, blank=True)
     cursor_after = models.CharField(max_length=64, blank=True)
     error = models.TextField(blank=True)
-    error_is_temporary = models.BooleanField(default=False)  # worth retrying later (down, throttling, garbage)
+    # Worth retrying later: the registry was down, throttling or answering garbage.
+    error_is_temporary = models.BooleanField(default=False)
     details = models.JSONField(default=dict, blank=True)  # e.g. the decision of an Excel annex
 
     class Meta:

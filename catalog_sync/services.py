@@ -105,7 +105,8 @@ def registry_sync_run(*, source: RegistrySource, full: bool = False, client: Reg
     with _source_lock(source.pk) as acquired:
         if not acquired:
             now = timezone.now()
-            return SyncRun.objects.create(source=source, source_label=source.name, kind=source.kind, full=full,
+            return SyncRun.objects.create(source=source, source_label=source.name, kind=source.kind,
+                                          full=full,
                                           status=SyncRunStatus.SKIPPED, started_at=now, finished_at=now,
                                           error="Một lượt đồng bộ khác của nguồn này đang chạy.")
         # Holding the lock, any other "running" run of this source belongs to a process that died.
@@ -164,12 +165,14 @@ def _finish(run: SyncRun, *, status: str, client: RegistryClient, error: str = "
     if client.retries:
         run.details = {**run.details, "retries": client.retries[-50:]}
     if run.source_id:
-        run.cursor_after = RegistrySource.objects.filter(pk=run.source_id).values_list("cursor", flat=True).first()
+        run.cursor_after = RegistrySource.objects.filter(pk=run.source_id).values_list("cursor",
+                                                                                       flat=True).first()
     run.save()
 
 
 @transaction.atomic
-def _store_batch(*, run: SyncRun, client: RegistryClient, batch: Batch, source: RegistrySource | None) -> None:
+def _store_batch(*, run: SyncRun, client: RegistryClient, batch: Batch,
+                 source: RegistrySource | None) -> None:
     records: list[CertificateData] = []
     rejections: list[Rejection] = []
     for item in batch.items:
@@ -177,11 +180,13 @@ def _store_batch(*, run: SyncRun, client: RegistryClient, batch: Batch, source: 
         (rejections if isinstance(result, Rejection) else records).append(result)  # type: ignore[arg-type]
     records, duplicates = dedupe_latest(records)
     rejections += duplicates
-    outcome = certification_services.certificates_upsert_from_registry(records=records, source=run.source_label)
+    outcome = certification_services.certificates_upsert_from_registry(records=records,
+                                                                       source=run.source_label)
     by_id = {r.registry_id: r for r in records}
     rejections += [
         Rejection(RejectCode.NOT_SAVED, f"Không lưu được bản ghi: {reason}", record_id=registry_id,
-                  row_number=(by_id[registry_id].payload or {}).get("row"), payload=by_id[registry_id].payload)
+                  row_number=(by_id[registry_id].payload or {}).get("row"),
+                  payload=by_id[registry_id].payload)
         for registry_id, reason in outcome.failed.items()
     ]
     SyncRejectedRecord.objects.bulk_create([

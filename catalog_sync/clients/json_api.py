@@ -110,10 +110,9 @@ class JsonApiClient(RegistryClient):
         if body.get("count") is not None and not isinstance(body.get("count"), int):
             raise _Garbage("“count” is not a number")
         next_url = body.get("next")
-        if next_url is not None:
-            if not isinstance(next_url, str) or urlsplit(next_url)[:2] != self._origin:
-                # Never send our token to another host.
-                raise _Garbage(f"“next” is not a URL of the registry: {str(next_url)[:200]}")
+        # Never send our token to another host.
+        if next_url is not None and (not isinstance(next_url, str) or urlsplit(next_url)[:2] != self._origin):
+            raise _Garbage(f"“next” is not a URL of the registry: {str(next_url)[:200]}")
         return body
 
     def _get(self, url: str, *, params: dict | None, list_page: bool) -> dict:

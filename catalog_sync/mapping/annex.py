@@ -165,4 +165,5 @@ def map_annex_row(row: dict[str, object], *, row_number: int, decision: Decision
             payload=payload,
         )
     except Invalid as invalid:
-        return Rejection(invalid.code, invalid.reason, record_id=record_id, row_number=row_number, payload=payload)
+        return Rejection(invalid.code, invalid.reason, record_id=record_id, row_number=row_number,
+                         payload=payload)

@@ -38,12 +38,15 @@ def _producer_from_api(raw: dict) -> ProducerData:
     province_published = clean_text(address.get("province"))
     province = province_resolve(province_published)
     tax_code = clean_text(raw.get("tax_code"))[:20]
-    registry_id = clean_text(raw.get("id")) or (f"MST-{tax_code}" if tax_code else f"P-{fold_compact(name)[:56]}")
+    # Without an id, the tax code (or else the name) identifies the producer across records.
+    fallback_id = f"MST-{tax_code}" if tax_code else f"P-{fold_compact(name)[:56]}"
+    registry_id = clean_text(raw.get("id")) or fallback_id
     return ProducerData(
         registry_id=registry_id[:64], name=name, kind=producer_kind(raw.get("kind"), name), tax_code=tax_code,
         representative=clean_text(raw.get("representative"))[:200], phone=clean_text(raw.get("phone"))[:50],
         email=clean_text(raw.get("email"))[:254], address_line=clean_text(address.get("line"))[:300],
-        commune=clean_text(address.get("commune"))[:120], district_as_published=clean_text(address.get("district"))[:120],
+        commune=clean_text(address.get("commune"))[:120],
+        district_as_published=clean_text(address.get("district"))[:120],
         province_as_published=province_published[:120], province_code=province.code if province else "",
     )
 
@@ -72,14 +75,16 @@ def map_api_record(raw: object) -> CertificateData | Rejection:
             raise Invalid(RejectCode.MISSING_NAME, "Thiếu tên sản phẩm")
         status = clean_text(raw.get("status")).lower()
         if status not in STATUSES:
-            raise Invalid(RejectCode.UNKNOWN_STATUS, f"Trạng thái “{clean_text(raw.get('status'))}” không hợp lệ")
+            raise Invalid(RejectCode.UNKNOWN_STATUS,
+                          f"Trạng thái “{clean_text(raw.get('status'))}” không hợp lệ")
         number = limited(clean_text(certificate.get("number")), "number", "Số giấy chứng nhận")
         if not number:
             raise Invalid(RejectCode.MISSING_NUMBER, "Thiếu số giấy chứng nhận")
         stars = parse_stars(certificate.get("stars"))
         group = resolve_group(product.get("group_code"), product.get("legacy_group"))
         if group is None:
-            shown = clean_text(product.get("group_code")) or clean_text(product.get("legacy_group")) or "(trống)"
+            shown = (clean_text(product.get("group_code")) or clean_text(product.get("legacy_group"))
+                     or "(trống)")
             raise Invalid(RejectCode.UNKNOWN_GROUP, f"Nhóm sản phẩm không xác định: {shown}")
         decision_date = parse_date(certificate.get("decision_date"), label="Ngày quyết định")
         expires_on = expiry_or_default(decision_date,
@@ -89,17 +94,20 @@ def map_api_record(raw: object) -> CertificateData | Rejection:
             registry_id=record_id, number=number, stars=stars, score=parse_score(certificate.get("score")),
             issuer=limited(clean_text(certificate.get("issuer")), "issuer", "Cơ quan cấp"),
             issuer_level=issuer_level(certificate.get("issuer_level")),
-            decision_number=limited(clean_text(certificate.get("decision_no")), "decision_number", "Số quyết định"),
+            decision_number=limited(clean_text(certificate.get("decision_no")), "decision_number",
+                                    "Số quyết định"),
             decision_date=decision_date, expires_on=expires_on, status=status,
             status_decision=_status_decision(raw.get("status_decision")),
             superseded_by="" if superseded_by == record_id else superseded_by,
             updated_at=parse_datetime(raw.get("updated_at")),
             product=ProductData(
-                name=name, group_code=group, group_code_as_published=clean_text(product.get("group_code"))[:16],
+                name=name, group_code=group,
+                group_code_as_published=clean_text(product.get("group_code"))[:16],
                 legacy_group=limited(clean_text(product.get("legacy_group")), "legacy_group", "Nhóm cũ"),
                 description=str(product.get("description") or "").strip(),
                 story=str(product.get("story") or "").strip(),
-                packaging=tuple(Packaging(name=clean_text(p)[:255], weight_grams=packaging_weight_grams(clean_text(p)))
+                packaging=tuple(Packaging(name=clean_text(p)[:255],
+                                          weight_grams=packaging_weight_grams(clean_text(p)))
                                 for p in (product.get("packaging") or []) if clean_text(p)),
                 images=tuple(clean_text(u) for u in (product.get("images") or [])
                              if clean_text(u).startswith(("http://", "https://"))),
@@ -129,7 +137,8 @@ def dedupe_latest(records: list[CertificateData]) -> tuple[list[CertificateData]
             dropped.append((record, previous[1]))
     rejections = [
         Rejection(RejectCode.DUPLICATE_ID,
-                  f"Mã hồ sơ {old.registry_id} xuất hiện nhiều lần trong cùng một đợt; đã dùng bản cập nhật lúc "
+                  f"Mã hồ sơ {old.registry_id} xuất hiện nhiều lần trong cùng một đợt; "
+                  "đã dùng bản cập nhật lúc "
                   f"{kept.updated_at.isoformat() if kept.updated_at else '(không rõ)'}",
                   record_id=old.registry_id, payload=old.payload)
         for old, kept in dropped

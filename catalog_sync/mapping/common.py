@@ -9,20 +9,13 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from marketplace.certification.registry_data import (
-    CertificateData,
-    Packaging,
-    ProductData,
-    StatusDecision,
-)
-from marketplace.core.geography import province_resolve
 from marketplace.core.text import fold, fold_compact
-from marketplace.producer.registry_data import ProducerData
 from marketplace.product.ocop_groups import GROUPS_BY_CODE, PRODUCT_GROUPS, group_code_resolve
 
 VIETNAM = timezone(timedelta(hours=7))
 VALIDITY_MONTHS = 36
-ISSUER_LEVELS = {"district": "district", "province": "province", "national": "national", "ministry": "national",
+ISSUER_LEVELS = {"district": "district", "province": "province", "national": "national",
+                 "ministry": "national",
                  "central": "national", "huyen": "district", "tinh": "province", "trung uong": "national"}
 PRODUCER_KINDS = {"enterprise": "enterprise", "company": "enterprise", "cooperative": "cooperative",
                   "cooperative_union": "cooperative_union", "cooperative union": "cooperative_union",
@@ -76,7 +69,7 @@ class Invalid(Exception):
         self.reason = reason
 
 
-# --- small readers --------------------------------------------------------------------------------------------
+# --- small readers ------------------------------------------------------------------------------------------
 
 def clean_text(value: object) -> str:
     if value is None:
@@ -235,5 +228,6 @@ def expiry_or_default(decision_date: date | None, expires_on: date | None) -> da
     expires_on = expires_on or add_months(decision_date, VALIDITY_MONTHS)  # type: ignore[arg-type]
     if decision_date and expires_on <= decision_date:
         raise Invalid(RejectCode.EXPIRY_BEFORE_DECISION,
-                       f"Ngày hết hạn {expires_on:%d/%m/%Y} không sau ngày quyết định {decision_date:%d/%m/%Y}")
+                       f"Ngày hết hạn {expires_on:%d/%m/%Y} không sau ngày quyết định "
+                       f"{decision_date:%d/%m/%Y}")
     return expires_on

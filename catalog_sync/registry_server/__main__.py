@@ -1,8 +1,9 @@
-"""python -m catalog_sync.registry_server --port 8765 --token demo-token [--data records.json] [--fault 500 …]"""
+"""python -m catalog_sync.registry_server --port 8765 --token demo-token [--data FILE.json] [--fault 500]"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from catalog_sync.registry_server.app import Fault, RegistryApp
@@ -20,19 +21,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default=str(SAMPLE_PATH), help="records JSON (default: the bundled sample)")
     parser.add_argument("--page-size", type=int, default=100, help="page size when the client gives none")
     parser.add_argument("--fault", action="append", default=[], metavar="KIND",
-                        help="make the next request fail: 500, 503, 429[:retry-after], slow:SECONDS, garbage, "
+                        help="make the next request fail: 500, 503, 429[:retry-after], slow:SECONDS, "
+                             "garbage, "
                              "bad_shape (repeat for several requests, in order)")
     parser.add_argument("--verbose", action="store_true", help="log every request")
     args = parser.parse_args(argv)
 
-    app = RegistryApp(RecordStore(load_records(args.data)), token=args.token, default_page_size=args.page_size)
+    app = RegistryApp(RecordStore(load_records(args.data)), token=args.token,
+                      default_page_size=args.page_size)
     app.fail_next(*(Fault.parse(f) for f in args.fault))
     server = RegistryServer(app, host=args.host, port=args.port, quiet=not args.verbose)
     print(f"Registry serving {len(app.store)} records at {server.url}/api/v1/certificates", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

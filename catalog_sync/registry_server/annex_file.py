@@ -22,10 +22,12 @@ ROWS: tuple[tuple[object, ...], ...] = (
     (2, "Nước mắm nhỉ Cẩm Nhượng", "HTX Nước mắm Cẩm Nhượng", "Thôn Hải Hà, xã Cẩm Nhượng, Hà Tĩnh", "I.4.a",
      81, "4★"),
     (3, "Cam bù Sơn Kim", "HTX Nông nghiệp Sơn Kim", "Thôn 2, xã Sơn Kim 1, Hà Tĩnh", "I.1.a", 68, 3),
-    (4, "Mật ong rừng Vũ Quang", "Công ty TNHH Đặc sản Vũ Quang", "Tổ dân phố 3, xã Vũ Quang, Hà Tĩnh", "I.3.e",
+    (4, "Mật ong rừng Vũ Quang", "Công ty TNHH Đặc sản Vũ Quang", "Tổ dân phố 3, xã Vũ Quang, Hà Tĩnh",
+     "I.3.e",
      72, "4 sao"),
     (5, "", "Cơ sở sản xuất bánh đa Yên Hồ", "Thôn 5, xã Đức Thọ, Hà Tĩnh", "I.3.b", 55, "3 sao"),
-    (6, "Chè xanh Hương Đô", "Tổ hợp tác chè Hương Đô", "Thôn 7, xã Hương Đô, Hà Tĩnh", "I.5.a", 58.5, "3 sao"),
+    (6, "Chè xanh Hương Đô", "Tổ hợp tác chè Hương Đô", "Thôn 7, xã Hương Đô, Hà Tĩnh", "I.5.a", 58.5,
+     "3 sao"),
     (7, "Bưởi Phúc Trạch Hương Trà", "HTX Bưởi Phúc Trạch", "Thôn 1, xã Hương Trà, Hà Tĩnh", "I.1.a", 88,
      "6 sao"),
     (8, "Mắm ruốc Thạch Kim", "Hộ kinh doanh Phan Văn Long", "Thôn Bắc Sơn, xã Thạch Kim, Hà Tĩnh", "I.4.a",
@@ -49,7 +51,8 @@ def write_annex(path: Path) -> None:
     sheet.title = "Phụ lục"
     sheet.append(["ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH"])
     sheet.append(["PHỤ LỤC"])
-    sheet.append(["Danh sách sản phẩm được công nhận đạt chuẩn OCOP (Kèm theo Quyết định số 3120/QĐ-UBND ngày "
+    sheet.append(["Danh sách sản phẩm được công nhận đạt chuẩn OCOP (Kèm theo Quyết định số 3120/QĐ-UBND "
+                  "ngày "
                   "20/10/2026 của UBND tỉnh Hà Tĩnh)"])
     sheet.append([])
     sheet.append(list(HEADER))

@@ -159,7 +159,8 @@ class RegistryApp:
                          headers=[("Retry-After", fault.retry_after)])
         if fault.kind == "garbage":
             body = b'{"count": 3, "next": null, "results": [{"id": "HT-'  # cut off mid-answer
-            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length",
+                                                                             str(len(body)))])
             return [body]
         if fault.kind == "bad_shape":
             return _json(start_response, 200, {"data": [], "message": "maintenance"})
@@ -175,6 +176,7 @@ def _json(start_response: StartResponse, status: int, body: object,
           headers: list[tuple[str, str]] | None = None) -> Iterable[bytes]:
     payload = json.dumps(body, ensure_ascii=False).encode()
     start_response(f"{status} {_REASONS.get(status, 'Error')}",
-                   [("Content-Type", "application/json; charset=utf-8"), ("Content-Length", str(len(payload))),
+                   [("Content-Type", "application/json; charset=utf-8"), ("Content-Length",
+                                                                          str(len(payload))),
                     *(headers or [])])
     return [payload]

@@ -1,4 +1,4 @@
-"""The bundled sample: registry records (JSON) and the Excel annex of one decision, made by make_dataset.py."""
+"""The bundled sample: registry records (JSON) and the Excel annex of a decision, made by make_dataset.py."""
 
 from __future__ import annotations
 

@@ -103,7 +103,8 @@ class SampleRegistry:
         person = self.person()
         short = template.short
         name = {
-            "cooperative": f"HTX {self.rnd.choice(('Nông nghiệp', 'Sản xuất và Kinh doanh ' + short, short))} "
+            "cooperative": f"HTX {self.rnd.choice(('Nông nghiệp', f'Sản xuất và Kinh doanh {short}', short))}"
+                           " "
                            f"{commune}",
             "enterprise": f"{self.rnd.choice(('Công ty TNHH', 'Công ty cổ phần'))} "
                           f"{self.rnd.choice(ENTERPRISE_BRANDS).format(place=commune)}",
@@ -130,7 +131,8 @@ class SampleRegistry:
         city = district.startswith(("Thành phố", "Thị xã"))
         commune = f"{'phường' if city else 'xã'} {producer['_commune']}"
         if day < MERGER:
-            return {"line": producer["_line"], "commune": commune, "district": district, "province": spec.name}
+            return {"line": producer["_line"], "commune": commune, "district": district,
+                    "province": spec.name}
         return {"line": producer["_line"], "commune": commune, "district": None, "province": spec.current}
 
     def issuer(self, spec: ProvinceSpec, stars: int, day: date, district: str) -> tuple[str, str, str]:
@@ -139,7 +141,8 @@ class SampleRegistry:
         if stars == 5:
             ministry = ("Bộ Nông nghiệp và Môi trường" if day >= MINISTRY_RENAMED
                         else "Bộ Nông nghiệp và Phát triển nông thôn")
-            issuer, level, suffix = ministry, "national", "QĐ-BNN-VPĐP" if day < MINISTRY_RENAMED else "QĐ-BNNMT"
+            suffix = "QĐ-BNN-VPĐP" if day < MINISTRY_RENAMED else "QĐ-BNNMT"
+            issuer, level = ministry, "national"
         elif stars == 3 and DISTRICT_ERA <= day < PROVINCE_ERA:
             kind = "thị xã" if district.startswith("Thị xã") else (
                 "thành phố" if district.startswith("Thành phố") else "huyện")
@@ -234,7 +237,8 @@ class SampleRegistry:
         if stars < 3:
             return
         if roll < 0.025 and (day + timedelta(days=200)) < self.as_of:
-            self.revoke(record, day + timedelta(days=self.rnd.randint(180, min(900, (self.as_of - day).days - 10))))
+            latest = min(900, (self.as_of - day).days - 10)
+            self.revoke(record, day + timedelta(days=self.rnd.randint(180, latest)))
         elif expires - timedelta(days=100) <= self.as_of and roll < 0.5:
             renewal = expires - timedelta(days=self.rnd.randint(-45, 90))
             renewal = min(renewal, self.as_of - timedelta(days=self.rnd.randint(15, 40)))
@@ -264,11 +268,13 @@ class SampleRegistry:
             record = self.certify(self.new_product(), day=self.day_in(2024), stars=self.rnd.choice((3, 4)))
             self.revoke(record, self.day_in(2026))
         for stars in (1, 2, 2, 2, 2, 1, 2, 2):
-            self.certify(self.new_product(), day=self.day_in(self.rnd.choice((2024, 2025, 2026))), stars=stars)
+            self.certify(self.new_product(), day=self.day_in(self.rnd.choice((2024, 2025, 2026))),
+                         stars=stars)
         for _ in range(4):  # expired but the registry still says active
             self.certify(self.new_product(), day=self.day_in(2022), stars=3)
         for _ in range(3):  # expires within weeks: the shop drops them on the day, no sync needed
-            self.certify(self.new_product(), day=self.as_of - timedelta(days=365 * 3 - self.rnd.randint(10, 40)),
+            self.certify(self.new_product(), day=self.as_of - timedelta(days=365 * 3 - self.rnd.randint(10,
+                                                                                                        40)),
                          stars=4)
 
     def invalid_records(self) -> None:

@@ -30,7 +30,8 @@ class ProvinceSpec:
     city_districts: tuple[str, ...] = field(default=())  # districts that are cities/towns (phường, not xã)
 
 
-def T(name: str, group: str, packaging: tuple[str, ...], description: str, short: str = "") -> Template:  # noqa: N802
+def T(name: str, group: str, packaging: tuple[str, ...], description: str,
+      short: str = "") -> Template:  # noqa: N802
     return Template(name, group, packaging, description, short or name.replace("{place}", "").strip().lower())
 
 
@@ -38,12 +39,14 @@ _FISH_SAUCE = T("Nước mắm {place}", "I.4.a", ("Chai 500 ml", "Chai 1 lít",
                 "Nước mắm cốt ủ chượp từ cá cơm và muối biển trong thùng gỗ từ 12 đến 18 tháng, độ đạm cao, "
                 "không chất bảo quản.", "nước mắm")
 _HONEY = T("Mật ong {place}", "I.3.e", ("Chai 500 ml", "Chai 1 lít", "Hũ 250 g"),
-           "Mật ong nuôi tại vùng đồi rừng, thu hoạch theo mùa hoa, lọc lạnh và đóng chai tại cơ sở.", "mật ong")
+           "Mật ong nuôi tại vùng đồi rừng, thu hoạch theo mùa hoa, lọc lạnh và đóng chai tại cơ sở.",
+           "mật ong")
 _RICE_WINE = T("Rượu nếp {place}", "II.1.a", ("Chai 500 ml", "Bình 2 lít"),
                "Rượu nấu từ gạo nếp địa phương với men lá truyền thống, chưng cất hai lần, hạ thổ ba tháng.",
                "rượu")
 _RATTAN = T("Mây tre đan {place}", "IV.1", ("Giỏ quà", "Khay tròn 35 cm", "Bộ 3 rổ"),
-            "Sản phẩm đan thủ công từ mây, tre, giang của làng nghề, xử lý chống mốc bằng phương pháp tự nhiên.",
+            "Sản phẩm đan thủ công từ mây, tre, giang của làng nghề, xử lý chống mốc bằng phương pháp "
+            "tự nhiên.",
             "mây tre đan")
 _RICE = T("Gạo {place}", "I.2.a", ("Túi 2 kg", "Túi 5 kg"),
           "Gạo canh tác theo quy trình hữu cơ trên đồng đất phù sa, xay xát và đóng gói ngay sau thu hoạch.",
@@ -67,7 +70,8 @@ PROVINCES: tuple[ProvinceSpec, ...] = (
          "Thị xã Hồng Lĩnh": ("Đậu Liêu", "Trung Lương"),
          "Thành phố Hà Tĩnh": ("Thạch Trung", "Thạch Hạ")},
         (T("Kẹo cu đơ {place}", "I.3.b", ("Hộp 300 g", "Hộp 500 g", "Gói 200 g"),
-           "Kẹo cu đơ làm từ mật mía, lạc rang và gừng tươi, kẹp giữa hai lớp bánh đa nướng giòn.", "kẹo cu đơ"),
+           "Kẹo cu đơ làm từ mật mía, lạc rang và gừng tươi, kẹp giữa hai lớp bánh đa nướng giòn.",
+           "kẹo cu đơ"),
          _FISH_SAUCE,
          T("Mắm ruốc {place}", "I.4.a", ("Hũ 200 g", "Hũ 500 g"),
            "Mắm ruốc từ con ruốc biển tháng ba, ủ muối và phơi nắng tự nhiên.", "mắm ruốc"),
@@ -80,7 +84,8 @@ PROVINCES: tuple[ProvinceSpec, ...] = (
          T("Chè búp khô {place}", "I.5.a", ("Gói 200 g", "Hộp 500 g"),
            "Chè búp hái một tôm hai lá, sao tay trên chảo gang, nước xanh, hậu ngọt.", "chè"),
          T("Bánh ram {place}", "I.3.b", ("Gói 20 chiếc", "Hộp 40 chiếc"),
-           "Bánh ram nhân tôm thịt cuốn bánh tráng mỏng, chiên giòn, ăn kèm bánh đa và rau sống.", "bánh ram"),
+           "Bánh ram nhân tôm thịt cuốn bánh tráng mỏng, chiên giòn, ăn kèm bánh đa và rau sống.",
+           "bánh ram"),
          T("Tinh dầu bưởi {place}", "III.2", ("Chai 50 ml", "Chai 100 ml"),
            "Tinh dầu chưng cất từ vỏ bưởi Phúc Trạch, dùng dưỡng tóc và xông phòng.", "tinh dầu"),
          T("Nhung hươu Hương Sơn {place}", "III.1", ("Hộp 100 g", "Hộp 200 g"),
@@ -144,7 +149,8 @@ PROVINCES: tuple[ProvinceSpec, ...] = (
          T("Sữa chua nếp cẩm {place}", "I.3.c", ("Lốc 4 hộp 100 g", "Thùng 48 hộp 100 g"),
            "Sữa chua từ sữa bò tươi Mộc Châu với nếp cẩm ủ men.", "sữa chua"),
          T("Thịt trâu gác bếp {place}", "I.3.c", ("Gói 250 g", "Gói 500 g"),
-           "Thịt trâu tẩm mắc khén, hạt dổi, hun khói trên gác bếp theo cách người Thái.", "thịt trâu gác bếp"),
+           "Thịt trâu tẩm mắc khén, hạt dổi, hun khói trên gác bếp theo cách người Thái.",
+           "thịt trâu gác bếp"),
          T("Măng khô {place}", "I.2.a", ("Gói 500 g", "Túi 1 kg"),
            "Măng rừng luộc kỹ, phơi khô tự nhiên, không lưu huỳnh.", "măng khô"),
          _HONEY,
@@ -196,7 +202,8 @@ PROVINCES: tuple[ProvinceSpec, ...] = (
          T("Chè xanh {place}", "I.5.a", ("Gói 200 g", "Hộp 500 g"), "Chè trung du sao sấy thủ công.", "chè"),
          T("Thịt chua Thanh Sơn {place}", "I.3.c", ("Hộp 10 ống", "Hộp 20 ống"),
            "Thịt lợn lên men với thính gạo và lá ổi trong ống nứa, món của người Mường.", "thịt chua"),
-         T("Nón lá {place}", "IV.1", ("Nón trẻ em", "Nón người lớn"), "Nón lá cọ khâu tay nhiều lớp.", "nón lá"),
+         T("Nón lá {place}", "IV.1", ("Nón trẻ em", "Nón người lớn"), "Nón lá cọ khâu tay nhiều lớp.",
+           "nón lá"),
          T("Miến dong {place}", "I.3.a", ("Gói 500 g", "Gói 1 kg"),
            "Miến từ tinh bột dong riềng, phơi nắng, dai và không hóa chất.", "miến dong"),
          _HONEY, _RICE_WINE),
@@ -223,7 +230,8 @@ PROVINCES: tuple[ProvinceSpec, ...] = (
          "Quế Phong": ("Tiền Phong", "Châu Kim")},
         (T("Tương Nam Đàn {place}", "I.4.a", ("Chai 500 ml", "Chai 1 lít"),
            "Tương từ đậu nành rang, gạo nếp và muối, phơi chum sành ba tháng.", "tương"),
-         T("Nhút Thanh Chương {place}", "I.3.a", ("Hũ 500 g",), "Nhút mít muối chua với gừng, ớt, sả.", "nhút"),
+         T("Nhút Thanh Chương {place}", "I.3.a", ("Hũ 500 g",), "Nhút mít muối chua với gừng, ớt, sả.",
+           "nhút"),
          T("Kẹo lạc {place}", "I.3.a", ("Gói 200 g", "Hộp 400 g"), "Kẹo lạc mạch nha, giòn, ít ngọt.",
            "kẹo lạc"),
          _FISH_SAUCE,
@@ -238,7 +246,8 @@ PROVINCES: tuple[ProvinceSpec, ...] = (
          "Ba Chẽ": ("Thanh Sơn", "Đạp Thanh")},
         (T("Chả mực Hạ Long {place}", "I.3.d", ("Gói 500 g", "Gói 1 kg"),
            "Chả mực giã tay từ mực tươi vùng vịnh, chiên vàng, cấp đông ngay.", "chả mực"),
-         T("Sá sùng khô {place}", "I.3.d", ("Gói 100 g", "Gói 200 g"), "Sá sùng phơi khô, rang thơm.", "sá sùng"),
+         T("Sá sùng khô {place}", "I.3.d", ("Gói 100 g", "Gói 200 g"), "Sá sùng phơi khô, rang thơm.",
+           "sá sùng"),
          T("Rượu ba kích {place}", "II.1.b", ("Chai 500 ml",), "Rượu ngâm ba kích tím rừng.", "rượu ba kích"),
          T("Miến dong Bình Liêu {place}", "I.3.a", ("Gói 500 g",), "Miến dong sợi nhỏ, dai.", "miến dong"),
          T("Trà hoa vàng Ba Chẽ {place}", "III.3", ("Hộp 50 g", "Hộp 100 g"), "Trà hoa vàng Ba Chẽ.",
@@ -287,5 +296,6 @@ REVOCATION_REASONS = (
 )
 # The 2019 programme's group names, as records from 2019-2022 may carry them instead of a code.
 LEGACY_BY_GROUP = {"I": ("food", "Thực phẩm"), "II": ("drink", "Đồ uống"), "III": ("herbs", "Thảo dược"),
-                   "IV.1": ("keepsake", "Lưu niệm - nội thất - trang trí"), "IV.2": ("cloth", "Vải và may mặc"),
+                   "IV.1": ("keepsake", "Lưu niệm - nội thất - trang trí"), "IV.2": ("cloth",
+                                                                                     "Vải và may mặc"),
                    "VI": ("travel", "Dịch vụ du lịch nông thôn")}

@@ -26,7 +26,8 @@ class _ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):
 class RegistryServer:
     """`with RegistryServer(app) as server:` serves on 127.0.0.1 (a free port unless given) until the end."""
 
-    def __init__(self, app: RegistryApp, *, host: str = "127.0.0.1", port: int = 0, quiet: bool = True) -> None:
+    def __init__(self, app: RegistryApp, *, host: str = "127.0.0.1", port: int = 0,
+                 quiet: bool = True) -> None:
         self.app = app
         self._httpd = make_server(host, port, app, server_class=_ThreadingWSGIServer,
                                   handler_class=_QuietHandler if quiet else WSGIRequestHandler)

@@ -7,7 +7,6 @@ import copy
 import threading
 from datetime import UTC, datetime, timedelta, timezone
 
-
 _VN = timezone(timedelta(hours=7))
 
 

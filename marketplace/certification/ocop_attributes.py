@@ -66,7 +66,8 @@ class OcopAttributeWriter:
 
     def stars(self, stars: int) -> AttributeValue:
         attribute = self._stars_attribute()
-        return self._value(attribute, slug=star_value_slug(stars), name=f"{stars} sao", name_en=f"{stars} stars",
+        return self._value(attribute, slug=star_value_slug(stars), name=f"{stars} sao",
+                           name_en=f"{stars} stars",
                            sort_order=stars)
 
     def group(self, code: str) -> AttributeValue | None:
@@ -82,7 +83,8 @@ class OcopAttributeWriter:
         if province is None:
             return None
         attribute = self._province_attribute()
-        return self._value(attribute, slug=province.code, name=province.name, name_en=fold(province.name).title(),
+        return self._value(attribute, slug=province.code, name=province.name,
+                           name_en=fold(province.name).title(),
                            sort_order=_PROVINCE_ORDER[code])
 
     def assign(self, *, current: dict[int, dict]) -> None:
@@ -101,4 +103,5 @@ class OcopAttributeWriter:
             province = self.province(province_code) if province_code else None
             by_attribute["province"][product_id] = [province] if province else []
         for key, attribute in attributes.items():
-            attribute_services.attribute_values_assign_bulk(attribute=attribute, values_by_product=by_attribute[key])
+            attribute_services.attribute_values_assign_bulk(attribute=attribute,
+                                                            values_by_product=by_attribute[key])

@@ -60,7 +60,8 @@ class CertificateData:
 
     def fingerprint(self) -> str:
         """A hash of what we store (not of updated_at or the raw payload): equal means nothing to write."""
-        content = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("payload", "updated_at")}
+        content = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("payload",
+                                                                                         "updated_at")}
         content["product"], content["producer"] = asdict(self.product), asdict(self.producer)
         if self.status_decision is not None:
             content["status_decision"] = asdict(self.status_decision)

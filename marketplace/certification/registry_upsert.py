@@ -147,7 +147,9 @@ def upsert_batch(*, records: list[CertificateData], source: str, channel_id: int
         return outcome
 
     today = today_in_vietnam(at)
-    producers = producer_services.producers_upsert_from_registry(producers=[d.producer for d in todo.values()])
+    producers = producer_services.producers_upsert_from_registry(
+        producers=[d.producer for d in todo.values()]
+    )
     target, new_products, merged_away = _products_for(todo=todo, batch=batch, producers=producers)
     affected_existing = {target[rid] for rid in todo if target[rid] not in new_products}
     listable_before = listable_product_ids(product_ids=[*affected_existing, *merged_away], at=at)
@@ -158,13 +160,16 @@ def upsert_batch(*, records: list[CertificateData], source: str, channel_id: int
     changed_certs: list[Certificate] = []
     for registry_id, data in todo.items():
         values = _certificate_values(data, producer_id=producers[data.producer.registry_id].pk, today=today)
-        bookkeeping = {"registry_updated_at": data.updated_at, "registry_fingerprint": fingerprints[registry_id],
+        bookkeeping = {"registry_updated_at": data.updated_at,
+                       "registry_fingerprint": fingerprints[registry_id],
                        "source": source[:100]}
         cert = existing.get(registry_id)
         if cert is None:
-            cert = Certificate(registry_id=registry_id, product_id=target[registry_id], **values, **bookkeeping)
+            cert = Certificate(registry_id=registry_id, product_id=target[registry_id], **values,
+                               **bookkeeping)
             new_certs.append(cert)
-            events.append(CertificateEvent(certificate=cert, kind=CertificateEvent.Kind.CREATED, payload=data.payload,
+            events.append(CertificateEvent(certificate=cert, kind=CertificateEvent.Kind.CREATED,
+                                           payload=data.payload,
                                            source=source[:100]))
             outcome.created.append(registry_id)
         else:
@@ -181,7 +186,8 @@ def upsert_batch(*, records: list[CertificateData], source: str, channel_id: int
             outcome.updated.append(registry_id)
         outcome.product_by_registry_id[registry_id] = target[registry_id]
     Certificate.objects.bulk_create(new_certs)
-    Certificate.objects.bulk_update(changed_certs, [*_CERT_FIELDS, *_BOOKKEEPING_FIELDS, "product_id", "updated_at"])
+    Certificate.objects.bulk_update(changed_certs, [*_CERT_FIELDS, *_BOOKKEEPING_FIELDS, "product_id",
+                                                    "updated_at"])
     CertificateEvent.objects.bulk_create(events)
     _link_superseded(registry_ids=list(todo))
 
@@ -234,13 +240,15 @@ def _products_for(*, todo: dict[str, CertificateData], batch: dict[str, Certific
     if to_create:
         categories = product_services.category_tree_ensure()
         taken = set(Product.objects.filter(
-            external_reference__in=[d.registry_id for _, d in to_create]).values_list("external_reference", flat=True))
+            external_reference__in=[d.registry_id for _, d in to_create]).values_list("external_reference",
+                                                                                      flat=True))
         drafts = [
             product_services.ProductDraft(
                 name=d.product.name,
                 external_reference=d.registry_id if d.registry_id not in taken else f"{d.registry_id}#{root}",
                 description=_product_description(d),
-                category_id=categories[d.product.group_code].pk if d.product.group_code in categories else None,
+                category_id=(categories[d.product.group_code].pk if d.product.group_code in categories
+                             else None),
                 producer_id=producers[d.producer.registry_id].pk, variants=_variant_drafts(d),
             )
             for root, d in to_create
@@ -276,7 +284,8 @@ def _merge_products(*, merged_away: dict[int, int], existing: dict[str, Certific
         for cert in existing.values():
             if cert.product_id == loser:
                 cert.product_id = keep
-        product_services.product_merge(product_id=loser, into_id=keep, take_details=current["product_id"] == loser)
+        product_services.product_merge(product_id=loser, into_id=keep,
+                                       take_details=current["product_id"] == loser)
 
 
 def _link_superseded(*, registry_ids: list[str]) -> None:
@@ -285,7 +294,8 @@ def _link_superseded(*, registry_ids: list[str]) -> None:
         Q(registry_id__in=registry_ids) | Q(superseded_by_registry_id__in=registry_ids)
     ).exclude(superseded_by_registry_id="").values_list("pk", "superseded_by_registry_id", "superseded_by_id")
     rows = list(rows)
-    pks = dict(Certificate.objects.filter(registry_id__in={r[1] for r in rows}).values_list("registry_id", "pk"))
+    pks = dict(Certificate.objects.filter(registry_id__in={r[1] for r in rows}).values_list("registry_id",
+                                                                                            "pk"))
     stale = [Certificate(pk=pk, superseded_by_id=pks.get(successor)) for pk, successor, current in rows
              if pks.get(successor) != current]
     Certificate.objects.bulk_update(stale, ["superseded_by_id"])
@@ -326,7 +336,8 @@ def _publication_follow_rule(*, outcome: UpsertOutcome, product_ids: list[int], 
     """Publish what became listable (new, or back after an expiry or revocation); unpublish what is not.
     A product that stayed listable is left alone, so staff can still hide one by hand."""
     listable_after = listable_product_ids(product_ids=product_ids, at=at)
-    to_publish = [p for p in product_ids if p in listable_after and (p in new_products or p not in listable_before)]
+    to_publish = [p for p in product_ids
+                  if p in listable_after and (p in new_products or p not in listable_before)]
     product_services.product_channel_listings_publish(product_ids=to_publish, channel_id=channel_id)
     outcome.relisted |= {p for p in to_publish if p not in new_products}
     not_listable = [p for p in product_ids if p not in listable_after]

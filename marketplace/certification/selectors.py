@@ -1,8 +1,8 @@
 """Reads about certificates, and THE listing rule. Every query, page, checkout and search index asks here.
 
 The rule: a product may be shown and sold only while it has a certificate that is `active`, has 3 stars or
-more, and whose `expires_on` has not passed at the moment of the request (the date in Vietnam). Expiry needs no
-sync: it is evaluated against the clock on every read.
+more, and whose `expires_on` has not passed at the moment of the request (the date in Vietnam). Expiry needs
+no sync: it is evaluated against the clock on every read.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ def product_is_listable(*, product_id: int, at: datetime | None = None) -> bool:
 
 
 def listable_product_ids(*, product_ids: list[int], at: datetime | None = None) -> set[int]:
-    return set(valid_certificates(at=at).filter(product_id__in=product_ids).values_list("product_id", flat=True))
+    return set(valid_certificates(at=at).filter(product_id__in=product_ids)
+               .values_list("product_id", flat=True))
 
 
 def current_certificate_subquery(*, field: str = "pk") -> Subquery:
@@ -120,7 +121,8 @@ def certificate_verify(*, number: str, at: datetime | None = None) -> Verificati
         state = "not_certified"
     else:
         state = "valid"
-    return Verification(certificate=cert, state=state, is_valid=state == "valid", replacement=cert.superseded_by)
+    return Verification(certificate=cert, state=state, is_valid=state == "valid",
+                        replacement=cert.superseded_by)
 
 
 def certificate_get_by_number(*, number: str) -> Certificate | None:
@@ -133,7 +135,8 @@ def certificate_get_by_number(*, number: str) -> Certificate | None:
     )
 
 
-def certificate_get(*, certificate_id: int | None = None, registry_id: str | None = None) -> Certificate | None:
+def certificate_get(*, certificate_id: int | None = None, registry_id: str | None = None
+                    ) -> Certificate | None:
     qs = Certificate.objects.select_related("product", "producer", "superseded_by")
     if certificate_id is not None:
         return qs.filter(pk=certificate_id).first()

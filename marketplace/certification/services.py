@@ -26,7 +26,8 @@ from marketplace.product.models import Product
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["UpsertOutcome", "SweepOutcome", "certificate_upsert_from_registry", "certificates_upsert_from_registry",
+__all__ = ["UpsertOutcome", "SweepOutcome", "certificate_upsert_from_registry",
+           "certificates_upsert_from_registry",
            "certificates_expire_sweep"]
 
 
@@ -38,7 +39,8 @@ def _default_channel_id() -> int:
 
 
 def certificates_upsert_from_registry(*, records: list[CertificateData], source: str,
-                                      channel_id: int | None = None, at: datetime | None = None) -> UpsertOutcome:
+                                      channel_id: int | None = None, at: datetime | None = None
+                                      ) -> UpsertOutcome:
     """Store a batch of registry records, keyed on registry id: the same records twice change nothing.
 
     New products are published in the channel (default: the default channel) as soon as they pass the listing

@@ -16,4 +16,5 @@ def certificate_expiry_sweep_task() -> dict[str, int]:
     outcome = services.certificates_expire_sweep()
     logger.info("Expiry sweep: %s certificates expired, %s products unpublished",
                 len(outcome.expired_certificate_ids), len(outcome.unpublished_product_ids))
-    return {"expired": len(outcome.expired_certificate_ids), "unpublished": len(outcome.unpublished_product_ids)}
+    return {"expired": len(outcome.expired_certificate_ids),
+            "unpublished": len(outcome.unpublished_product_ids)}

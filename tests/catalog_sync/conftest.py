@@ -21,11 +21,13 @@ TOKEN = "test-token"
 
 
 def make_record(record_id: str, name: str, *, stars: int = 4, status: str = "active",
-                decision_date: date | None = None, expires_on: date | None = None, group_code: str | None = "I.4.a",
+                decision_date: date | None = None, expires_on: date | None = None,
+                group_code: str | None = "I.4.a",
                 legacy_group: str | None = None, province: str = "Hà Tĩnh", district: str | None = "Can Lộc",
                 producer_id: str = "HT-P-0001", producer_name: str = "HTX Nước mắm Cẩm Nhượng",
                 superseded_by: str | None = None, status_decision: dict | None = None,
-                packaging: tuple[str, ...] = ("Chai 500 ml", "Chai 1 lít"), updated_at: str | None = None) -> dict:
+                packaging: tuple[str, ...] = ("Chai 500 ml",
+                                              "Chai 1 lít"), updated_at: str | None = None) -> dict:
     """A registry record as the README shows it; dates default to a certificate valid today."""
     decision_date = decision_date or today_in_vietnam() - timedelta(days=200)
     return {
@@ -33,13 +35,16 @@ def make_record(record_id: str, name: str, *, stars: int = 4, status: str = "act
         "updated_at": updated_at or f"{decision_date.isoformat()}T08:00:00+07:00",
         "status": status, "status_decision": status_decision, "superseded_by": superseded_by,
         "product": {"name": name, "group_code": group_code, "legacy_group": legacy_group,
-                    "description": f"Mô tả {name}", "story": "Câu chuyện sản phẩm.", "packaging": list(packaging),
+                    "description": f"Mô tả {name}", "story": "Câu chuyện sản phẩm.",
+                    "packaging": list(packaging),
                     "images": [f"https://anh.ocop.example/{record_id}/1.jpg"]},
-        "producer": {"id": producer_id, "name": producer_name, "kind": "cooperative", "tax_code": "3000123456",
+        "producer": {"id": producer_id, "name": producer_name, "kind": "cooperative",
+                     "tax_code": "3000123456",
                      "representative": "Nguyễn Văn An", "phone": "0239 3855555", "email": None,
                      "address": {"line": "Thôn Hải Hà", "commune": "xã Cẩm Nhượng", "district": district,
                                  "province": province}},
-        "certificate": {"number": f"{record_id}/GCN", "stars": stars, "score": {3: 60, 4: 75, 5: 92}.get(stars, 40),
+        "certificate": {"number": f"{record_id}/GCN", "stars": stars, "score": {3: 60, 4: 75,
+                                                                                5: 92}.get(stars, 40),
                         "issuer_level": "province", "issuer": f"UBND tỉnh {province}",
                         "decision_no": "2394/QĐ-UBND", "decision_date": decision_date.isoformat(),
                         "expires_on": (expires_on or decision_date + timedelta(days=3 * 365)).isoformat()},

@@ -88,6 +88,7 @@ def test_import_decision_exits_non_zero_for_an_unreadable_file(channel, tmp_path
     path.write_text("nope")
 
     with pytest.raises(CommandError, match="Không mở được"):
-        call_command("import_decision", str(path), "--decision-no", "1/QĐ-UBND", "--decision-date", "2026-01-02",
+        call_command("import_decision", str(path), "--decision-no", "1/QĐ-UBND", "--decision-date",
+                     "2026-01-02",
                      "--issuer", "UBND tỉnh Hà Tĩnh", "--issuer-level", "province", stdout=StringIO(),
                      stderr=StringIO())

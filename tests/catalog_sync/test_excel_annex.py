@@ -75,7 +75,8 @@ def test_importing_the_same_annex_twice_changes_nothing(channel):
 def test_header_variants_are_matched_ignoring_case_diacritics_and_spacing(channel, tmp_path, header):
     path = _workbook(tmp_path / "annex.xlsx", header, [
         [1, "Miến dong Na Rì", "HTX Miến dong Côn Minh", "xã Côn Minh, huyện Na Rì, tỉnh Bắc Kạn", "4★"],
-        [2, "Chè Tân Cương", "Hộ kinh doanh Lê Thị Mai", "xã Tân Cương, TP Thái Nguyên, Thái Nguyên", "3 sao"],
+        [2, "Chè Tân Cương", "Hộ kinh doanh Lê Thị Mai", "xã Tân Cương, TP Thái Nguyên, Thái Nguyên",
+         "3 sao"],
     ], title_rows=3)
     decision = DecisionInfo(number="88/QĐ-UBND", date=date(2026, 9, 1), issuer="UBND tỉnh Thái Nguyên",
                             issuer_level="province")

@@ -6,20 +6,30 @@ from datetime import date
 
 import pytest
 
-from catalog_sync.mapping import DecisionInfo, RejectCode, Rejection, dedupe_latest, map_annex_row, map_api_record
+from catalog_sync.mapping import (
+    DecisionInfo,
+    RejectCode,
+    Rejection,
+    dedupe_latest,
+    map_annex_row,
+    map_api_record,
+)
 from catalog_sync.mapping.annex import annex_header_field, split_address
 from catalog_sync.mapping.common import Invalid, packaging_weight_grams, parse_stars, producer_kind
 from tests.catalog_sync.conftest import make_record
 
 
-@pytest.mark.parametrize(("value", "stars"), [(4, 4), (4.0, 4), ("4", 4), ("4 sao", 4), ("4★", 4), ("4 ⭐", 4),
+@pytest.mark.parametrize(("value", "stars"), [(4, 4), (4.0, 4), ("4", 4), ("4 sao", 4), ("4★", 4),
+                                              ("4 ⭐", 4),
                                               ("Hạng 3 sao", 3), ("bốn sao", 4), ("Năm sao", 5)])
 def test_stars_are_read_however_they_are_written(value, stars):
     assert parse_stars(value) == stars
 
 
-@pytest.mark.parametrize(("value", "code"), [("6 sao", RejectCode.STARS_OUT_OF_RANGE), (0, RejectCode.STARS_OUT_OF_RANGE),
-                                             ("abc", RejectCode.STARS_UNREADABLE), ("", RejectCode.STARS_UNREADABLE),
+@pytest.mark.parametrize(("value", "code"), [("6 sao", RejectCode.STARS_OUT_OF_RANGE), (0,
+                                                                                        RejectCode.STARS_OUT_OF_RANGE),
+                                             ("abc", RejectCode.STARS_UNREADABLE), ("",
+                                                                                    RejectCode.STARS_UNREADABLE),
                                              ("3.5", RejectCode.STARS_UNREADABLE)])
 def test_unreadable_or_impossible_stars_are_refused(value, code):
     with pytest.raises(Invalid) as refused:
@@ -74,7 +84,8 @@ def test_dedupe_keeps_the_newest_version_of_an_id():
 
 
 @pytest.mark.parametrize(("name", "grams"), [("Hộp 300 g", 300), ("Chai 1 lít", 1000), ("Chai 0,5 lít", 500),
-                                             ("Thùng 6 chai x 500 ml", 3000), ("Túi 2 kg", 2000), ("Giỏ quà", None)])
+                                             ("Thùng 6 chai x 500 ml", 3000), ("Túi 2 kg", 2000), ("Giỏ quà",
+                                                                                                   None)])
 def test_packaging_weight(name, grams):
     assert packaging_weight_grams(name) == grams
 

@@ -179,7 +179,8 @@ def test_duplicate_ids_in_one_answer_keep_the_newest_version(db, channel):
     older = make_record("HT-2025-0009", "Tương Nam Đàn", stars=4, updated_at="2026-03-01T08:00:00+07:00")
     newer = make_record("HT-2025-0009", "Tương Nam Đàn", stars=3, updated_at="2026-03-02T08:00:00+07:00")
     body = json.dumps({"count": 3, "next": None, "results": [newer, older,
-                                                             make_record("HT-2025-0010", "Nhút Thanh Chương")]})
+                                                             make_record("HT-2025-0010",
+                                                                         "Nhút Thanh Chương")]})
 
     def registry_repeating_a_record(environ, start_response):
         start_response("200 OK", [("Content-Type", "application/json")])

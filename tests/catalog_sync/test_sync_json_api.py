@@ -132,7 +132,8 @@ def test_revocation_takes_the_product_off_sale(registry, channel, warehouse):
     verification = certificate_verify(number="HT-2024-0001/GCN")
     assert verification.state == "revoked"
     assert verification.certificate.status_reason == "Không có hồ sơ truy xuất nguồn gốc"
-    assert CertificateEvent.objects.filter(certificate=verification.certificate, kind="status_changed").exists()
+    assert CertificateEvent.objects.filter(certificate=verification.certificate,
+                                           kind="status_changed").exists()
     assert shop_names() == LISTED - {"Nước mắm Cẩm Nhượng"}  # nothing else lost
 
 
@@ -172,19 +173,21 @@ def test_supersession_from_3_to_4_stars_keeps_the_same_product_on_sale(registry)
 
 
 @pytest.mark.django_db
-def test_a_new_certificate_received_before_the_old_one_is_marked_superseded_joins_its_product(registry,
-                                                                                           channel, warehouse):
+def test_a_new_certificate_received_before_the_old_one_is_marked_superseded_joins_its_product(
+        registry, channel, warehouse):
     registry.sync(full=True)
     product = Product.objects.get(name="Kẹo cu đơ Phong Nga")
     put_on_sale(product, channel_id=channel.pk, warehouse=warehouse)
-    registry.store.put(make_record("HT-2026-0102", "Kẹo cu đơ Phong Nga (hộp quà)", stars=5, group_code="I.3.b",
+    registry.store.put(make_record("HT-2026-0102", "Kẹo cu đơ Phong Nga (hộp quà)", stars=5,
+                                   group_code="I.3.b",
                                    decision_date=TODAY - timedelta(days=1)))
     registry.sync()  # the registry has not said yet that it replaces HT-2024-0002
     registry.store.change("HT-2024-0002", status="superseded", superseded_by="HT-2026-0102")
 
     registry.sync()
 
-    assert list(Product.objects.filter(name__startswith="Kẹo cu đơ").values_list("pk", flat=True)) == [product.pk]
+    assert list(Product.objects.filter(name__startswith="Kẹo cu đơ").values_list("pk",
+                                                                                 flat=True)) == [product.pk]
     assert buyable_names() >= {"Kẹo cu đơ Phong Nga (hộp quà)"}  # price and stock kept
     assert [c.registry_id for c in certificates_for_product(product_id=product.pk)] == [
         "HT-2026-0102", "HT-2024-0002"]
@@ -217,7 +220,8 @@ def test_record_missing_fields_is_rejected_and_the_rest_go_in(registry):
     assert run.status == SyncRunStatus.SUCCEEDED
     assert run.rejected == 2
     reasons = dict(run.rejected_records.values_list("record_id", "reason"))
-    assert reasons == {"HT-2025-0300": "Thiếu tên sản phẩm", "HT-2025-0301": "Thiếu phần “certificate” của bản ghi"}
+    assert reasons == {"HT-2025-0300": "Thiếu tên sản phẩm",
+                       "HT-2025-0301": "Thiếu phần “certificate” của bản ghi"}
     assert shop_names() == LISTED
 
 

@@ -25,7 +25,8 @@ class Command(BaseCommand):
         parser.add_argument("--decision-date", required=True, help="YYYY-MM-DD (or DD/MM/YYYY)")
         parser.add_argument("--issuer", required=True, help='e.g. "UBND tỉnh Hà Tĩnh"')
         parser.add_argument("--issuer-level", required=True, choices=("district", "province", "national"))
-        parser.add_argument("--province", default="", help="province of the decision when the issuer does not "
+        parser.add_argument("--province", default="",
+                            help="province of the decision when the issuer does not "
                                                            "name one (e.g. a ministry decision)")
 
     def handle(self, *args: object, **options: object) -> None:
@@ -36,8 +37,10 @@ class Command(BaseCommand):
         province = province_resolve(str(options["province"])) if options["province"] else None
         if options["province"] and province is None:
             raise CommandError(f"Không biết tỉnh {options['province']!r}.")
-        decision = DecisionInfo(number=str(options["decision_no"]).strip(), date=decision_date,  # type: ignore[arg-type]
-                                issuer=str(options["issuer"]).strip(), issuer_level=str(options["issuer_level"]),
+        decision = DecisionInfo(number=str(options["decision_no"]).strip(), date=decision_date,
+                                # type: ignore[arg-type]
+                                issuer=str(options["issuer"]).strip(),
+                                issuer_level=str(options["issuer_level"]),
                                 province_code=province.code if province else "")
         bar = ProgressBar(self.stderr)
         run = services.annex_import(path=str(options["file"]), decision=decision, progress=bar)

@@ -20,7 +20,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--url", help="base URL of the registry, e.g. http://127.0.0.1:8765")
         parser.add_argument("--token", default="", help="the registry token (Authorization: Token …)")
-        parser.add_argument("--name", help="name to keep this source (and its cursor) under; default: the host")
+        parser.add_argument("--name",
+                            help="name to keep this source (and its cursor) under; default: the host")
         parser.add_argument("--source", help="sync a source already configured (settings or admin) by name")
         parser.add_argument("--full", action="store_true", help="read everything, not only what changed")
         parser.add_argument("--page-size", type=int, default=None)
@@ -30,9 +31,11 @@ class Command(BaseCommand):
         source = self._source(options)
         changed = []
         if options["page_size"]:
-            source.page_size, changed = int(options["page_size"]), [*changed, "page_size"]  # type: ignore[arg-type]
+            source.page_size, changed = int(options["page_size"]), [*changed,
+                                                                    "page_size"]  # type: ignore[arg-type]
         if options["timeout"]:
-            source.timeout_seconds, changed = float(options["timeout"]), [*changed, "timeout_seconds"]  # type: ignore[arg-type]
+            source.timeout_seconds, changed = float(options["timeout"]), [*changed,
+                                                                          "timeout_seconds"]  # type: ignore[arg-type]
         if changed:
             source.save(update_fields=changed)
         mode = "toàn bộ / full" if options["full"] else f"gia tăng từ / changes since {source.cursor or '-'}"

@@ -36,7 +36,8 @@ def test_the_sweep_marks_expired_certificates_and_unpublishes_their_products(cat
 def test_the_sweep_keeps_a_product_that_still_has_another_valid_certificate(catalog):
     product = catalog.product("Bưởi Phúc Trạch", expires_on=TODAY - timedelta(days=3))
     Certificate.objects.create(registry_id="NEW-1", product=product, number="N-1", stars=4,
-                               expires_on=TODAY + timedelta(days=900), decision_date=TODAY - timedelta(days=5))
+                               expires_on=TODAY + timedelta(days=900),
+                               decision_date=TODAY - timedelta(days=5))
 
     services.certificates_expire_sweep()
 
