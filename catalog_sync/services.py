@@ -16,6 +16,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -117,8 +118,18 @@ def registry_sync_run(*, source: RegistrySource, full: bool = False, client: Reg
         run = SyncRun.objects.create(source=source, source_label=source.name, kind=SourceKind.JSON_API,
                                      full=full, started_at=timezone.now(), cursor_before=source.cursor)
         client = client or registry_client_for_source(source=source)
-        return _execute(run=run, client=client, since=None if full else (source.cursor or None),
+        return _execute(run=run, client=client, since=None if full else _since(source.cursor),
                         source=source, progress=progress)
+
+
+def _since(cursor: str) -> str | None:
+    """Ask from a little before the cursor: a record committed late with an older updated_at is still caught,
+    and what comes twice costs only a fingerprint comparison."""
+    stamp = parse_datetime(cursor) if cursor else None
+    if stamp is None:
+        return cursor or None
+    overlap = timedelta(seconds=getattr(settings, "REGISTRY_SYNC_CURSOR_OVERLAP_SECONDS", 300))
+    return (stamp - overlap).isoformat()
 
 
 def annex_import(*, path: str | Path, decision: DecisionInfo, progress: ProgressCallback | None = None
@@ -175,9 +186,18 @@ def _store_batch(*, run: SyncRun, client: RegistryClient, batch: Batch,
                  source: RegistrySource | None) -> None:
     records: list[CertificateData] = []
     rejections: list[Rejection] = []
+    seen_before = parse_datetime(run.cursor_before) if run.cursor_before and not run.full else None
+    already_reported = 0
     for item in batch.items:
         result = client.map_item(item)
-        (rejections if isinstance(result, Rejection) else records).append(result)  # type: ignore[arg-type]
+        if isinstance(result, Rejection):
+            stamp = parse_datetime(result.payload.get("updated_at")) if isinstance(result.payload, dict) else None
+            if seen_before and stamp and stamp <= seen_before:
+                already_reported += 1  # rejected by an earlier run; the overlap brought it back unchanged
+            else:
+                rejections.append(result)
+        else:
+            records.append(result)
     records, duplicates = dedupe_latest(records)
     rejections += duplicates
     outcome = certification_services.certificates_upsert_from_registry(records=records,
@@ -197,7 +217,7 @@ def _store_batch(*, run: SyncRun, client: RegistryClient, batch: Batch,
     SyncRun.objects.filter(pk=run.pk).update(
         received=F("received") + len(batch.items), created=F("created") + len(outcome.created),
         updated=F("updated") + len(outcome.updated),
-        unchanged=F("unchanged") + len(outcome.unchanged), delisted=F("delisted") + len(outcome.delisted),
+        unchanged=F("unchanged") + len(outcome.unchanged) + already_reported, delisted=F("delisted") + len(outcome.delisted),
         relisted=F("relisted") + len(outcome.relisted), rejected=F("rejected") + len(rejections),
         batches=F("batches") + 1,
     )

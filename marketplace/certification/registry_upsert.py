@@ -169,8 +169,7 @@ def upsert_batch(*, records: list[CertificateData], source: str, channel_id: int
                                **bookkeeping)
             new_certs.append(cert)
             events.append(CertificateEvent(certificate=cert, kind=CertificateEvent.Kind.CREATED,
-                                           payload=data.payload,
-                                           source=source[:100]))
+                                           payload=data.payload, source=source[:100]))
             outcome.created.append(registry_id)
         else:
             changes = {k: [_jsonable(getattr(cert, k)), _jsonable(v)] for k, v in values.items()
@@ -239,19 +238,18 @@ def _products_for(*, todo: dict[str, CertificateData], batch: dict[str, Certific
     new_products: set[int] = set()
     if to_create:
         categories = product_services.category_tree_ensure()
-        taken = set(Product.objects.filter(
-            external_reference__in=[d.registry_id for _, d in to_create]).values_list("external_reference",
-                                                                                      flat=True))
+        # A product merged away earlier may have left its reference behind on a product it could not delete.
+        taken = set(Product.objects.filter(external_reference__in=[d.registry_id for _, d in to_create])
+                    .values_list("external_reference", flat=True))
         drafts = [
             product_services.ProductDraft(
-                name=d.product.name,
-                external_reference=d.registry_id if d.registry_id not in taken else f"{d.registry_id}#{root}",
+                name=d.product.name, external_reference=d.registry_id if d.registry_id not in taken else None,
                 description=_product_description(d),
                 category_id=(categories[d.product.group_code].pk if d.product.group_code in categories
                              else None),
                 producer_id=producers[d.producer.registry_id].pk, variants=_variant_drafts(d),
             )
-            for root, d in to_create
+            for _, d in to_create
         ]
         created = product_services.products_create_bulk(drafts=drafts,
                                                         product_type=product_services.product_type_ensure())

@@ -163,7 +163,7 @@ class VariantDraft:
 @dataclass(frozen=True)
 class ProductDraft:
     name: str
-    external_reference: str
+    external_reference: str | None
     description: str = ""
     category_id: int | None = None
     producer_id: int | None = None
@@ -177,7 +177,7 @@ def _variant_sku(external_reference: str, name: str) -> str:
 
 def _unique_product_slugs(drafts: list[ProductDraft]) -> list[str]:
     bases = [(vn_slugify(d.name) or "san-pham")[:200] for d in drafts]
-    fallbacks = [f"{base}-{vn_slugify(d.external_reference)}"[:250]
+    fallbacks = [f"{base}-{vn_slugify(d.external_reference or '')}".rstrip("-")[:250]
                  for base, d in zip(bases, drafts, strict=True)]
     taken = set(Product.objects.filter(slug__in=bases + fallbacks).values_list("slug", flat=True))
     slugs = []
@@ -206,7 +206,8 @@ def products_create_bulk(*, drafts: list[ProductDraft], product_type: ProductTyp
         for d, slug in zip(drafts, _unique_product_slugs(drafts), strict=True)
     ])
     variants = [
-        ProductVariant(product=product, name=v.name[:255], sku=_variant_sku(d.external_reference, v.name),
+        ProductVariant(product=product, name=v.name[:255],
+                       sku=_variant_sku(d.external_reference or product.slug, v.name),
                        weight_grams=v.weight_grams, sort_order=order)
         for product, d in zip(products, drafts, strict=True)
         for order, v in enumerate(_dedupe_variants(d.variants))
@@ -307,14 +308,16 @@ def product_merge(*, product_id: int, into_id: int, take_details: bool = False) 
     stock; with `take_details` the other takes its name, description, category and producer. Then it goes."""
     source = Product.objects.get(pk=product_id)
     target = Product.objects.get(pk=into_id)
-    have = {vn_slugify(name) for name in ProductVariant.objects.filter(product=target).values_list("name", flat=True)}
+    have = {vn_slugify(name)
+            for name in ProductVariant.objects.filter(product=target).values_list("name", flat=True)}
     movable = [v.pk for v in ProductVariant.objects.filter(product=source) if vn_slugify(v.name) not in have]
     ProductVariant.objects.filter(pk__in=movable).update(product=target)
     if take_details:
         product_details_update(product=target, name=source.name, description=source.description_plaintext,
                                category_id=source.category_id, producer_id=source.producer_id)
     product_discard(product_id=product_id)
-    for channel_id in ProductChannelListing.objects.filter(product=target).values_list("channel_id", flat=True):
+    channel_ids = ProductChannelListing.objects.filter(product=target).values_list("channel_id", flat=True)
+    for channel_id in channel_ids:
         product_price_cache_update(product_id=into_id, channel_id=channel_id)
 
 

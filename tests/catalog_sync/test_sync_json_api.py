@@ -237,3 +237,14 @@ def test_invalid_values_are_rejected_with_a_plain_reason(registry):
     assert codes == {"HT-2025-0400": "stars_out_of_range", "HT-2025-0401": "unknown_group",
                      "HT-2025-0402": "expiry_before_decision"}
     assert shop_names() == LISTED
+
+
+@pytest.mark.django_db
+def test_a_rejected_record_is_reported_once_not_on_every_incremental_run(registry):
+    registry.store.put(make_record("HT-2025-0500", "", stars=4))  # the newest record, and broken
+    first = registry.sync()
+
+    again = registry.sync()
+
+    assert first.rejected == 1
+    assert again.rejected == 0 and again.created == again.updated == 0
