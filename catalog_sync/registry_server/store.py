@@ -42,9 +42,6 @@ class RecordStore:
             record = self._by_id.get(record_id)
             return copy.deepcopy(record) if record else None
 
-    def latest_stamp(self) -> datetime | None:
-        return self._order[-1][0] if self._order else None
-
     def put(self, record: dict, *, touch: bool = True) -> dict:
         """Add or replace a record. `touch` stamps it as changed now (and after every other record), as the
         registry does when a province edits it."""

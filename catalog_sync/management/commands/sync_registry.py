@@ -5,6 +5,7 @@ Exits non-zero when the run failed (1) or another run of the source was in progr
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import urlsplit
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -28,6 +29,10 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=None, help="seconds per request")
 
     def handle(self, *args: object, **options: object) -> None:
+        if int(options.get("verbosity", 1)) < 2:  # type: ignore[arg-type]
+            # The bar and the table say it all; request and failure logs are for -v 2.
+            logging.getLogger("httpx").setLevel(logging.WARNING)
+            logging.getLogger("catalog_sync.services").setLevel(logging.ERROR)
         source = self._source(options)
         changed = []
         if options["page_size"]:
