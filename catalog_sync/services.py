@@ -191,7 +191,8 @@ def _store_batch(*, run: SyncRun, client: RegistryClient, batch: Batch,
     for item in batch.items:
         result = client.map_item(item)
         if isinstance(result, Rejection):
-            stamp = parse_datetime(result.payload.get("updated_at")) if isinstance(result.payload, dict) else None
+            payload = result.payload if isinstance(result.payload, dict) else {}
+            stamp = parse_datetime(payload.get("updated_at"))
             if seen_before and stamp and stamp <= seen_before:
                 already_reported += 1  # rejected by an earlier run; the overlap brought it back unchanged
             else:
@@ -217,7 +218,8 @@ def _store_batch(*, run: SyncRun, client: RegistryClient, batch: Batch,
     SyncRun.objects.filter(pk=run.pk).update(
         received=F("received") + len(batch.items), created=F("created") + len(outcome.created),
         updated=F("updated") + len(outcome.updated),
-        unchanged=F("unchanged") + len(outcome.unchanged) + already_reported, delisted=F("delisted") + len(outcome.delisted),
+        unchanged=F("unchanged") + len(outcome.unchanged) + already_reported,
+        delisted=F("delisted") + len(outcome.delisted),
         relisted=F("relisted") + len(outcome.relisted), rejected=F("rejected") + len(rejections),
         batches=F("batches") + 1,
     )

@@ -33,8 +33,8 @@ class Certificate(TimeStampedModel):
     decision_number = models.CharField(max_length=100, blank=True)
     decision_date = models.DateField(null=True, blank=True)
     expires_on = models.DateField(db_index=True)
-    status = models.CharField(max_length=16, choices=CertificateStatus.choices, default=CertificateStatus.ACTIVE,
-                              db_index=True)
+    status = models.CharField(max_length=16, choices=CertificateStatus.choices,
+                              default=CertificateStatus.ACTIVE, db_index=True)
     status_decision_number = models.CharField(max_length=100, blank=True)
     status_decision_date = models.DateField(null=True, blank=True)
     status_reason = models.TextField(blank=True)
@@ -52,7 +52,8 @@ class Certificate(TimeStampedModel):
         ordering = ["-decision_date", "-pk"]
         indexes = [models.Index(fields=["product", "status", "stars", "expires_on"], name="cert_listing_idx")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(stars__gte=1, stars__lte=5), name="certificate_stars_1_5"),
+            models.CheckConstraint(condition=models.Q(stars__gte=1, stars__lte=5),
+                                   name="certificate_stars_1_5"),
         ]
 
     def __str__(self) -> str:
@@ -79,3 +80,6 @@ class CertificateEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.certificate_id} {self.kind} @ {self.created_at:%Y-%m-%d %H:%M}"

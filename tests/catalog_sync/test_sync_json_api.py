@@ -11,6 +11,7 @@ from catalog_sync.models import SyncRunStatus
 from marketplace.attribute.models import AssignedProductAttributeValue
 from marketplace.certification.models import Certificate, CertificateEvent
 from marketplace.certification.selectors import certificate_verify, certificates_for_product, today_in_vietnam
+from marketplace.certification.tasks import certificate_expiry_sweep_task
 from marketplace.product.models import Product, ProductChannelListing
 from tests.catalog_sync.conftest import buyable_names, make_record, put_on_sale, shop_names
 
@@ -248,3 +249,22 @@ def test_a_rejected_record_is_reported_once_not_on_every_incremental_run(registr
 
     assert first.rejected == 1
     assert again.rejected == 0 and again.created == again.updated == 0
+
+
+@pytest.mark.django_db
+def test_a_renewal_after_the_expiry_sweep_puts_the_product_back_on_sale(registry, channel, warehouse):
+    registry.store.put(make_record("HT-2023-0600", "Cam bù Sơn Kim", group_code="I.1.a",
+                                   decision_date=TODAY - timedelta(days=1100)))
+    registry.sync(full=True)
+    product = Product.objects.get(name="Cam bù Sơn Kim")
+    put_on_sale(product, channel_id=channel.pk, warehouse=warehouse)
+    certificate_expiry_sweep_task()
+    assert "Cam bù Sơn Kim" not in shop_names()
+    registry.store.put(make_record("HT-2026-0601", "Cam bù Sơn Kim", group_code="I.1.a",
+                                   decision_date=TODAY - timedelta(days=1)))
+    registry.store.change("HT-2023-0600", status="superseded", superseded_by="HT-2026-0601")
+
+    run = registry.sync()
+
+    assert run.relisted == 1 and run.created == 1
+    assert "Cam bù Sơn Kim" in buyable_names()  # same product: its price and stock are still there
