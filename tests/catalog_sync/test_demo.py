@@ -5,12 +5,28 @@ from __future__ import annotations
 import pytest
 
 from catalog_sync.demo import demo_registry_sync
-from catalog_sync.mapping import map_api_record
+from catalog_sync.mapping import Rejection, map_api_record
 from catalog_sync.models import SyncRunStatus
 from catalog_sync.registry_server import load_sample_records
 from marketplace.certification.models import Certificate
 from marketplace.certification.selectors import today_in_vietnam
+from marketplace.product.models import Product
 from tests.catalog_sync.conftest import shop_names
+
+
+def _product_count(records: list[dict]) -> int:
+    """Records linked by superseded_by are one product (a re-rating); the rest are a product each."""
+    parent = {r["id"]: r["id"] for r in records}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for record in records:
+        if record["superseded_by"] in parent:
+            parent[root(record["superseded_by"])] = root(record["id"])
+    return len({root(key) for key in parent})
 
 
 def _expected_listed(records: list[dict]) -> set[str]:
@@ -36,6 +52,8 @@ def test_demo_lists_exactly_the_sample_records_that_satisfy_the_listing_rule(cha
     assert run.created == len(records) - 4
     assert shop_names() == _expected_listed(records)
     assert Certificate.objects.count() == len(records) - 4
+    valid = [r for r in records if not isinstance(map_api_record(r), Rejection)]
+    assert Product.objects.count() == _product_count(valid)
 
 
 @pytest.mark.django_db
