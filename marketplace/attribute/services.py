@@ -9,6 +9,7 @@ from marketplace.attribute.models import (
     AssignedProductAttributeValue,
     Attribute,
     AttributeInputType,
+    AttributeProduct,
     AttributeValue,
     AttributeValueTranslation,
 )
@@ -57,3 +58,30 @@ def attribute_values_assign_to_product(*, product_id: int, attribute: Attribute,
         if value.pk not in current:
             AssignedProductAttributeValue.objects.create(product_id=product_id, value=value, sort_order=order)
 
+
+def attribute_assign_to_product_type(*, attribute: Attribute, product_type_id: int,
+                                     sort_order: int = 0) -> None:
+    AttributeProduct.objects.get_or_create(attribute=attribute, product_type_id=product_type_id,
+                                           defaults={"sort_order": sort_order})
+
+
+@transaction.atomic
+def attribute_values_assign_bulk(*, attribute: Attribute, values_by_product: dict[int, list[AttributeValue]]
+                                 ) -> set[int]:
+    """attribute_values_assign_to_product for many products in three queries; returns the products changed."""
+    if not values_by_product:
+        return set()
+    current: dict[int, set[int]] = {pid: set() for pid in values_by_product}
+    for pid, value_id in AssignedProductAttributeValue.objects.filter(
+        product_id__in=list(values_by_product), value__attribute=attribute
+    ).values_list("product_id", "value_id"):
+        current[pid].add(value_id)
+    changed = {pid for pid, values in values_by_product.items() if current[pid] != {v.pk for v in values}}
+    if not changed:
+        return set()
+    AssignedProductAttributeValue.objects.filter(product_id__in=changed, value__attribute=attribute).delete()
+    AssignedProductAttributeValue.objects.bulk_create([
+        AssignedProductAttributeValue(product_id=pid, value=value, sort_order=order)
+        for pid in changed for order, value in enumerate(values_by_product[pid])
+    ])
+    return changed

@@ -33,8 +33,8 @@ class Certificate(TimeStampedModel):
     decision_number = models.CharField(max_length=100, blank=True)
     decision_date = models.DateField(null=True, blank=True)
     expires_on = models.DateField(db_index=True)
-    status = models.CharField(max_length=16, choices=CertificateStatus.choices, default=CertificateStatus.ACTIVE,
-                              db_index=True)
+    status = models.CharField(max_length=16, choices=CertificateStatus.choices,
+                              default=CertificateStatus.ACTIVE, db_index=True)
     status_decision_number = models.CharField(max_length=100, blank=True)
     status_decision_date = models.DateField(null=True, blank=True)
     status_reason = models.TextField(blank=True)
@@ -44,12 +44,16 @@ class Certificate(TimeStampedModel):
     registry_updated_at = models.DateTimeField(null=True, blank=True)
     group_code = models.CharField(max_length=16, blank=True)
     legacy_group = models.CharField(max_length=64, blank=True)
+    # Which source last wrote this certificate, and a hash of what it said (equal hash: nothing to write).
+    source = models.CharField(max_length=100, blank=True)
+    registry_fingerprint = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-decision_date", "-pk"]
         indexes = [models.Index(fields=["product", "status", "stars", "expires_on"], name="cert_listing_idx")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(stars__gte=1, stars__lte=5), name="certificate_stars_1_5"),
+            models.CheckConstraint(condition=models.Q(stars__gte=1, stars__lte=5),
+                                   name="certificate_stars_1_5"),
         ]
 
     def __str__(self) -> str:
@@ -65,6 +69,7 @@ class CertificateEvent(models.Model):
         STATUS_CHANGED = "status_changed"
         STARS_CHANGED = "stars_changed"
         EXPIRED = "expired"
+        MOVED = "moved"  # attached to the product of the certificate it supersedes
 
     certificate = models.ForeignKey(Certificate, related_name="events", on_delete=models.CASCADE)
     kind = models.CharField(max_length=32, choices=Kind.choices)
@@ -75,3 +80,6 @@ class CertificateEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.certificate_id} {self.kind} @ {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,8 +1,8 @@
 """Reads about certificates, and THE listing rule. Every query, page, checkout and search index asks here.
 
 The rule: a product may be shown and sold only while it has a certificate that is `active`, has 3 stars or
-more, and whose `expires_on` has not passed at the moment of the request (the date in Vietnam). Expiry needs no
-sync: it is evaluated against the clock on every read.
+more, and whose `expires_on` has not passed at the moment of the request (the date in Vietnam). Expiry needs
+no sync: it is evaluated against the clock on every read.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date, datetime
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from marketplace.certification.models import Certificate, CertificateStatus
+from marketplace.certification.models import Certificate, CertificateEvent, CertificateStatus
 from marketplace.product.models import Product
 
 MIN_LISTABLE_STARS = 3
@@ -52,7 +52,8 @@ def product_is_listable(*, product_id: int, at: datetime | None = None) -> bool:
 
 
 def listable_product_ids(*, product_ids: list[int], at: datetime | None = None) -> set[int]:
-    return set(valid_certificates(at=at).filter(product_id__in=product_ids).values_list("product_id", flat=True))
+    return set(valid_certificates(at=at).filter(product_id__in=product_ids)
+               .values_list("product_id", flat=True))
 
 
 def current_certificate_subquery(*, field: str = "pk") -> Subquery:
@@ -141,3 +142,35 @@ def products_filter_stars(qs: QuerySet[Product], *, stars: list[int], at: dateti
                           ) -> QuerySet[Product]:
     """Products whose valid certificate has one of these star ratings."""
     return qs.filter(Exists(valid_certificates(at=at).filter(product_id=OuterRef("pk"), stars__in=stars)))
+
+
+def certificate_get_by_number(*, number: str) -> Certificate | None:
+    """The certificate with this number (case and surrounding spaces ignored); the newest if several."""
+    return (
+        Certificate.objects.filter(number__iexact=number.strip())
+        .select_related("product", "producer", "superseded_by")
+        .order_by("-decision_date", "-pk")
+        .first()
+    )
+
+
+def certificate_get(*, certificate_id: int | None = None, registry_id: str | None = None
+                    ) -> Certificate | None:
+    qs = Certificate.objects.select_related("product", "producer", "superseded_by")
+    if certificate_id is not None:
+        return qs.filter(pk=certificate_id).first()
+    if registry_id:
+        return qs.filter(registry_id=registry_id).first()
+    return None
+
+
+def certificates_for_product(*, product_id: int) -> QuerySet[Certificate]:
+    """Every certificate the product has held, newest decision first (its history on the product page)."""
+    return Certificate.objects.filter(product_id=product_id).select_related("producer").order_by(
+        "-decision_date", "-pk"
+    )
+
+
+def certificate_events(*, certificate_id: int) -> QuerySet[CertificateEvent]:
+    """Every version of a certificate received, oldest first, with what changed."""
+    return CertificateEvent.objects.filter(certificate_id=certificate_id).order_by("created_at", "pk")

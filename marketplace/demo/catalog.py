@@ -40,3 +40,19 @@ def demo_prices_and_stock(*, channel_id: int, warehouse_ids: list[int], leave_un
                                reference="PN-DEMO", reason="Nhập hàng demo")
         count += 1
     return count
+
+
+def demo_placeholder_images() -> int:
+    """A generated picture for every listable product that has none (registry images are never fetched)."""
+    from marketplace.product.placeholder_images import placeholder_png
+
+    products = list(products_listable().order_by("pk"))
+    media = batch_selectors.media_by_product_ids([p.pk for p in products])
+    count = 0
+    for product in products:
+        if media.get(product.pk):
+            continue
+        product_services.product_media_create(product=product, image_name=f"{product.slug}.png",
+                                              image_bytes=placeholder_png(product.name), alt=product.name)
+        count += 1
+    return count

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from marketplace.certification.demo import demo_products_create
-from marketplace.demo.catalog import demo_prices_and_stock
+from catalog_sync.demo import demo_registry_sync
+from marketplace.demo.catalog import demo_placeholder_images, demo_prices_and_stock
 from marketplace.demo.content import demo_base_create
 
 
@@ -18,8 +18,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         base = demo_base_create()
         channel = base["channel"]
-        created = demo_products_create(channel_id=channel.pk, with_images=not options["no_images"])
-        self.stdout.write(f"Products from the demo list: {created} new")
+        run = demo_registry_sync()
+        self.stdout.write(f"Registry sync ({run.source_label}): {run.status}, created {run.created}, "
+                          f"updated {run.updated}, unchanged {run.unchanged}, rejected {run.rejected}")
+        if not options["no_images"]:
+            generated = demo_placeholder_images()
+            self.stdout.write(f"Placeholder images generated: {generated}")
         priced = demo_prices_and_stock(channel_id=channel.pk, warehouse_ids=[w.pk for w in base["warehouses"]])
         self.stdout.write(f"Products with prices and stock: {priced}")
         self.stdout.write(self.style.SUCCESS(

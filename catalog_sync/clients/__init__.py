@@ -1,0 +1,1 @@
+"""One client per kind of source, behind one interface (base.RegistryClient)."""
