@@ -101,26 +101,24 @@ class Verification:
     replacement: Certificate | None
 
 
+def certificate_state(*, certificate: Certificate, at: datetime | None = None) -> str:
+    """'valid', 'expired', 'revoked', 'superseded' or 'not_certified' (1-2 stars), judged at `at` (now)."""
+    if certificate.status == CertificateStatus.REVOKED:
+        return "revoked"
+    if certificate.status == CertificateStatus.SUPERSEDED:
+        return "superseded"
+    if certificate.status == CertificateStatus.EXPIRED or certificate.expires_on < today_in_vietnam(at):
+        return "expired"
+    if certificate.stars < MIN_LISTABLE_STARS:
+        return "not_certified"
+    return "valid"
+
+
 def certificate_verify(*, number: str, at: datetime | None = None) -> Verification | None:
-    cert = (
-        Certificate.objects.filter(number__iexact=number.strip())
-        .select_related("product", "producer", "superseded_by")
-        .order_by("-decision_date", "-pk")
-        .first()
-    )
+    cert = certificate_get_by_number(number=number)
     if cert is None:
         return None
-    today = today_in_vietnam(at)
-    if cert.status == CertificateStatus.REVOKED:
-        state = "revoked"
-    elif cert.status == CertificateStatus.SUPERSEDED:
-        state = "superseded"
-    elif cert.status == CertificateStatus.EXPIRED or cert.expires_on < today:
-        state = "expired"
-    elif cert.stars < MIN_LISTABLE_STARS:
-        state = "not_certified"
-    else:
-        state = "valid"
+    state = certificate_state(certificate=cert, at=at)
     return Verification(certificate=cert, state=state, is_valid=state == "valid", replacement=cert.superseded_by)
 
 
@@ -174,3 +172,12 @@ def certificates_for_product(*, product_id: int) -> QuerySet[Certificate]:
 def certificate_events(*, certificate_id: int) -> QuerySet[CertificateEvent]:
     """Every version of a certificate received, oldest first, with what changed."""
     return CertificateEvent.objects.filter(certificate_id=certificate_id).order_by("created_at", "pk")
+
+
+def certificate_verification_url(*, number: str) -> str:
+    """The public page a certificate's QR code points to (absolute, from settings.PUBLIC_URL)."""
+    from urllib.parse import quote
+
+    from django.conf import settings
+
+    return f"{settings.PUBLIC_URL.rstrip('/')}/verify/{quote(number, safe='')}/"

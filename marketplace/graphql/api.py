@@ -2,15 +2,18 @@
 
 import graphene
 
+from marketplace.graphql.certification.schema import CertificationQueries
 from marketplace.graphql.channel.schema import ChannelQueries
 from marketplace.graphql.core.node import node_field
 from marketplace.graphql.menu.schema import MenuQueries
 from marketplace.graphql.page.schema import PageQueries
 from marketplace.graphql.product.schema import ProductQueries
+from marketplace.graphql.registry.schema import RegistryQueries
 from marketplace.graphql.shop.schema import ShopQueries
 
 
-class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQueries, graphene.ObjectType):
+class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQueries, CertificationQueries,
+            RegistryQueries, graphene.ObjectType):
     node = node_field()
 
 

@@ -26,3 +26,7 @@ def producer_get(*, producer_id: int | None = None, registry_id: str | None = No
     if slug:
         return Producer.objects.filter(slug=slug).first()
     return None
+
+
+def producers_by_ids(ids: list[int]) -> dict[int, Producer]:
+    return Producer.objects.in_bulk(ids)

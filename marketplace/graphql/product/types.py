@@ -13,6 +13,14 @@ from marketplace.graphql.attribute.types import (
     assigned_attributes,
     selected_attributes,
 )
+from marketplace.graphql.certification.types import (
+    CurrentCertificateByProduct,
+    OcopCertificate,
+    Producer_,
+    ProducerById,
+    resolve_product_certificate,
+    resolve_product_producer,
+)
 from marketplace.graphql.channel.types import Channel
 from marketplace.graphql.core.enums import LanguageCodeEnum, ThumbnailFormatEnum, language_code
 from marketplace.graphql.core.model_type import ModelObjectType
@@ -462,6 +470,11 @@ class Product(ModelObjectType):
     available_for_purchase_at = graphene.DateTime()
     is_available_for_purchase = graphene.Boolean()
     external_reference = graphene.String()
+    # OCOP additions
+    ocop_certificate = graphene.Field(OcopCertificate, resolver=resolve_product_certificate,
+                                      description="The product's current OCOP certificate (OCOP Market).")
+    producer = graphene.Field(Producer_, resolver=resolve_product_producer,
+                              description="The OCOP producer (chủ thể) of the product (OCOP Market).")
 
     class Meta:
         model = models.Product
@@ -607,6 +620,8 @@ def prime_product_page(info, products: list, channel) -> list:
         loader.on(info).prime(ids)
     if channel is not None:
         loaders.ChannelListingByProduct.on(info, channel.pk).prime(ids)
+    CurrentCertificateByProduct.on(info).prime(ids)
+    ProducerById.on(info).prime({p.producer_id for p in products if p.producer_id})
     loaders.CategoryById.on(info).prime({p.category_id for p in products if p.category_id})
     loaders.ProductTypeById.on(info).prime({p.product_type_id for p in products})
     return with_channel(products, channel)
