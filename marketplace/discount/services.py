@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import connection, transaction
-from django.utils import formats
+from django.utils import formats, timezone
 
 from marketplace.channel.selectors import channel_list
 from marketplace.core.audit import log_action
@@ -44,7 +44,7 @@ class ResolvedRule:
 
 
 def _when(value: datetime | None) -> str:
-    return formats.date_format(value, "d/m/Y H:i") if value else "—"
+    return formats.date_format(timezone.localtime(value), "d/m/Y H:i") if value else "—"
 
 
 def reward_value_check(*, reward_value_type: str, reward_value: Decimal | int | str | None,

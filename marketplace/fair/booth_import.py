@@ -120,6 +120,7 @@ def booths_import(*, fair: FairEvent, file: IO[bytes], actor: Any = None, dry_ru
                   at: datetime | None = None) -> BoothImportReport:
     """Create the booths a file lists. With dry_run, report what would happen and save nothing."""
     report = BoothImportReport(dry_run=dry_run)
+    fair = FairEvent.objects.select_for_update(of=("self",)).get(pk=fair.pk)
     rows = booth_rows_read(file)
     report.rows_read = len(rows)
     producers = ProducerIndex.build()

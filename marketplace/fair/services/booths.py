@@ -96,7 +96,7 @@ def booth_create(*, fair: FairEvent, code: str, producer_id: int, zone_id: int |
 def booth_update(*, booth: Booth, code: str, producer_id: int, zone_id: int | None = None,
                  sales_point_id: int | None = None, note: str = "", actor: Any = None) -> Booth:
     """Changing the producer takes the old producer's products off the booth (they were theirs to show)."""
-    booth = Booth.objects.select_for_update().select_related("fair").get(pk=booth.pk)
+    booth = Booth.objects.select_for_update(of=("self",)).select_related("fair").get(pk=booth.pk)
     before = _snapshot(booth)
     producer = _producer_check(producer_id)
     booth.code = _code_check(fair=booth.fair, code=code, exclude_pk=booth.pk)

@@ -67,7 +67,7 @@ def fair_campaign_sync(*, fair: FairEvent, actor: Any = None) -> None:
     """Bring the fair's Promotion in line with its settings (create, replace or delete it). Call inside the
     transaction of the change; raises DomainError with a FairErrorCode when the campaign is refused."""
     given = fair
-    fair = FairEvent.objects.select_for_update().select_related("campaign").get(pk=given.pk)
+    fair = FairEvent.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=given.pk)
     try:
         _sync(fair, actor=actor)
     finally:
@@ -90,7 +90,7 @@ def _sync(fair: FairEvent, *, actor: Any) -> None:
             return
         if rules:
             catalogue_promotion_validate(start_date=fair.start_at, end_date=fair.end_at, rules=rules,
-                                         channel_ids=channel_ids)
+                                         channel_ids=channel_ids, promotion_id=fair.campaign_id)
     except DomainError as exc:
         raise as_fair_error(exc)
     if fair.campaign_id is not None:
@@ -118,7 +118,7 @@ def fair_campaign_set(
 ) -> FairEvent:
     """Set the fair-wide reward (None: none) and, for the booths named, their own reward (a None value: follow
     the fair). Booths not named keep what they had."""
-    fair = FairEvent.objects.select_for_update().get(pk=fair.pk)
+    fair = FairEvent.objects.select_for_update(of=("self",)).get(pk=fair.pk)
     before = {"type": fair.reward_value_type, "value": str(fair.reward_value)}
     fair.reward_value_type, fair.reward_value = _reward(reward_value_type, reward_value, field="reward_value")
     fair.save(update_fields=["reward_value_type", "reward_value", "updated_at"])
@@ -138,7 +138,7 @@ def fair_campaign_set(
 
 @transaction.atomic
 def fair_campaign_clear(*, fair: FairEvent, actor: Any = None) -> FairEvent:
-    fair = FairEvent.objects.select_for_update().get(pk=fair.pk)
+    fair = FairEvent.objects.select_for_update(of=("self",)).get(pk=fair.pk)
     fair.reward_value_type, fair.reward_value = "", None
     fair.save(update_fields=["reward_value_type", "reward_value", "updated_at"])
     Booth.objects.filter(fair=fair).update(reward_value_type="", reward_value=None)

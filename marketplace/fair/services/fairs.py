@@ -106,7 +106,7 @@ def fair_create(*, data: FairData, slug: str | None = None, actor: Any = None) -
 def fair_update(*, fair: FairEvent, data: FairData, actor: Any = None) -> FairEvent:
     """Change the fair's details; new dates move its campaign window too (and are refused if that would make
     it overlap another campaign, or leave a side event outside the fair)."""
-    fair = FairEvent.objects.select_for_update().select_related("campaign").get(pk=fair.pk)
+    fair = FairEvent.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=fair.pk)
     before = _snapshot(fair)
     _apply(fair, data)
     outside = FairSideEvent.objects.filter(fair=fair).exclude(start_at__gte=fair.start_at,
@@ -124,7 +124,7 @@ def fair_update(*, fair: FairEvent, data: FairData, actor: Any = None) -> FairEv
 def fair_publish(*, fair: FairEvent, actor: Any = None, at: datetime | None = None) -> FairEvent:
     """Publish: the fair appears on the public pages and its campaign Promotion is created."""
     at = at or timezone.now()
-    fair = FairEvent.objects.select_for_update().select_related("campaign").get(pk=fair.pk)
+    fair = FairEvent.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=fair.pk)
     if fair.published_at is not None:
         raise DomainError("Hội chợ đã được công bố.", code=FairErrorCode.ALREADY_PUBLISHED)
     if fair.end_at <= at:
@@ -140,7 +140,7 @@ def fair_publish(*, fair: FairEvent, actor: Any = None, at: datetime | None = No
 @transaction.atomic
 def fair_unpublish(*, fair: FairEvent, actor: Any = None, at: datetime | None = None) -> FairEvent:
     """Back to draft (a cancelled or postponed fair): hidden from shoppers; fair prices stop at once."""
-    fair = FairEvent.objects.select_for_update().select_related("campaign").get(pk=fair.pk)
+    fair = FairEvent.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=fair.pk)
     if fair.published_at is None:
         raise DomainError("Hội chợ chưa được công bố.", code=FairErrorCode.NOT_PUBLISHED)
     if fair_status(fair=fair, at=at) == "ended":
@@ -154,6 +154,7 @@ def fair_unpublish(*, fair: FairEvent, actor: Any = None, at: datetime | None = 
 
 @transaction.atomic
 def fair_delete(*, fair: FairEvent, actor: Any = None) -> None:
+    fair = FairEvent.objects.select_for_update(of=("self",)).get(pk=fair.pk)
     if fair.published_at is not None:
         raise DomainError("Chỉ xoá được hội chợ chưa công bố; hãy rút lại trước.", code=FairErrorCode.NOT_EDITABLE)
     log_action(action="fair.fair.deleted", obj=fair, actor=actor, before=_snapshot(fair))
