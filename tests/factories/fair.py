@@ -1,4 +1,5 @@
-"""Fair fixtures (registered in tests/conftest.py): a fair with explicit Vietnam-time dates, and users for the permission matrix."""
+"""Fair fixtures (registered in tests/conftest.py): a fair with explicit Vietnam-time dates, and users for the
+permission matrix."""
 
 from __future__ import annotations
 
