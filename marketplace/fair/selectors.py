@@ -313,3 +313,15 @@ def campaign_summary(*, fair: FairEvent) -> dict[str, Decimal | str | int | None
     overrides = Booth.objects.filter(fair=fair).exclude(reward_value__isnull=True).count()
     return {"reward_value_type": fair.reward_value_type or None, "reward_value": fair.reward_value,
             "booth_overrides": overrides, "promotion_id": fair.campaign_id}
+
+
+def zone_get(*, pk: int) -> FairZone | None:
+    return FairZone.objects.filter(pk=pk).select_related("fair").first()
+
+
+def booth_get_by_pk(*, pk: int) -> Booth | None:
+    return Booth.objects.filter(pk=pk).select_related("fair", "producer", "zone").first()
+
+
+def side_event_get(*, pk: int) -> FairSideEvent | None:
+    return FairSideEvent.objects.filter(pk=pk).select_related("fair").first()

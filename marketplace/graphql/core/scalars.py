@@ -33,3 +33,45 @@ class Metadata(graphene.Scalar):
         if isinstance(node, ast.StringValueNode):
             return json.loads(node.value)
         return None
+
+
+class JSON(graphene.Scalar):
+    """Saleor's JSON scalar: any JSON value, passed through as is."""
+
+    @staticmethod
+    def serialize(value):
+        return value
+
+    @staticmethod
+    def parse_value(value):
+        return value
+
+    @staticmethod
+    def parse_literal(node, _variables=None):
+        from graphql import value_from_ast_untyped
+
+        return value_from_ast_untyped(node, _variables)
+
+
+class PositiveDecimal(graphene.Scalar):
+    """Saleor's PositiveDecimal: a non-negative decimal, sent as a number."""
+
+    @staticmethod
+    def serialize(value):
+        return float(value) if value is not None else None
+
+    @staticmethod
+    def parse_value(value):
+        from decimal import Decimal, InvalidOperation
+
+        try:
+            number = Decimal(str(value))
+        except (InvalidOperation, ValueError):
+            return None
+        return number if number.is_finite() and number >= 0 else None
+
+    @staticmethod
+    def parse_literal(node, _variables=None):
+        if isinstance(node, ast.IntValueNode | ast.FloatValueNode | ast.StringValueNode):
+            return PositiveDecimal.parse_value(node.value)
+        return None
