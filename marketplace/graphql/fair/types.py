@@ -20,6 +20,7 @@ from marketplace.graphql.fair.enums import (
     FairSideEventKindEnum,
     FairZoneKindEnum,
 )
+from marketplace.graphql.product.context import with_channel
 from marketplace.graphql.product.types import Product, prime_product_page
 
 
@@ -117,11 +118,18 @@ class FairBooth(ModelObjectType):
     def resolve_products(root, info, channel=None):
         from marketplace.graphql.product.resolvers import channel_or_error
 
-        the_channel = channel_or_error(channel)
+        cache = info.context.__dict__.setdefault("_fair_channels", {})
+        if channel not in cache:
+            cache[channel] = channel_or_error(channel)
+        the_channel = cache[channel]
         loader = loaders.VisibleProductsByBooth.on(info, the_channel.pk)
-        # Prime with every booth loaded so far, so a whole fair's products are one query.
-        loader.prime(b.pk for group in loaders.BoothsByFair.on(info).cache.values() for b in group)
-        return prime_product_page(info, list(loader.load(root.pk)), the_channel)
+        if root.pk not in loader.cache:
+            # Load the products of every booth resolved in this request at once, and register them all with
+            # the product loaders, so a whole fair's products, variants and prices cost a fixed few queries.
+            loader.prime(b.pk for group in loaders.BoothsByFair.on(info).cache.values() for b in group)
+            loader.load(root.pk)
+            prime_product_page(info, [p for group in loader.cache.values() for p in group], the_channel)
+        return with_channel(list(loader.load(root.pk)), the_channel)
 
     @staticmethod
     def resolve_reward_value_type(root, info):

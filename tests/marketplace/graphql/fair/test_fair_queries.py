@@ -145,3 +145,27 @@ def test_promotions_are_for_staff_with_manage_discounts(api, client, fairs, prom
                                                                                      "CATALOGUE")
     assert list(rule["cataloguePredicate"]) == ["productPredicate"]
     assert rule["channels"] == [{"slug": "default-channel"}]
+
+
+@pytest.mark.django_db
+def test_the_fair_query_costs_the_same_number_of_queries_whatever_the_number_of_booths(api, make_fair, catalog):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def build(name: str, booths: int):
+        now = timezone.now()
+        fair = make_fair(name, start_at=now - timedelta(days=1), end_at=now + timedelta(days=1))
+        for i in range(booths):
+            product = catalog.product(f"{name} sản phẩm {i}", producer_name=f"{name} chủ thể {i}")
+            booth_create(fair=fair, code=f"A-{i:02d}", producer_id=product.producer_id, product_ids=[product.pk])
+        fair_campaign_set(fair=fair, reward_value_type="percentage", reward_value="10")
+        return fair_publish(fair=fair, at=now - timedelta(days=2))
+
+    small, large = build("Nhỏ", 1), build("Lớn", 6)
+    counts = []
+    for fair in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            api.data(FAIR, {"slug": fair.slug})
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
