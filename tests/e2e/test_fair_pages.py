@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -76,7 +77,7 @@ def test_a_shopper_finds_the_fair_sees_booths_and_fair_prices_and_adds_it_to_a_c
     assert text(price.locator("s")) == "85.000 ₫"
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Thêm vào lịch (.ics)").click()
-    calendar = open(download_info.value.path(), encoding="utf-8").read()
+    calendar = Path(download_info.value.path()).read_text(encoding="utf-8")
     assert calendar.startswith("BEGIN:VCALENDAR") and "SUMMARY:Hội chợ OCOP Hà Tĩnh" in calendar
 
 

@@ -103,6 +103,8 @@ def _sync(fair: FairEvent, *, actor: Any) -> None:
 def _reward(value_type: str | None, value: Decimal | int | str | None, *, field: str
             ) -> tuple[str, Decimal | None]:
     if value is None or value == "":
+        if value_type:
+            raise DomainError("Cần nhập mức giảm.", code=FairErrorCode.REQUIRED, field=field)
         return "", None
     try:
         return value_type or "", reward_value_check(reward_value_type=value_type or "", reward_value=value,

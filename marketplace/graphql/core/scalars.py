@@ -54,7 +54,8 @@ class JSON(graphene.Scalar):
 
 
 class PositiveDecimal(graphene.Scalar):
-    """Saleor's PositiveDecimal: a non-negative decimal, sent as a number."""
+    """Saleor's PositiveDecimal: a non-negative decimal, sent as a number. Anything else is refused as an
+    invalid value (never read as null)."""
 
     @staticmethod
     def serialize(value):
@@ -67,11 +68,18 @@ class PositiveDecimal(graphene.Scalar):
         try:
             number = Decimal(str(value))
         except (InvalidOperation, ValueError):
-            return None
-        return number if number.is_finite() and number >= 0 else None
+            raise ValueError(f"PositiveDecimal cannot represent {value!r}.")
+        if not number.is_finite() or number < 0:
+            raise ValueError(f"PositiveDecimal must be a non-negative number, got {value!r}.")
+        return number
 
     @staticmethod
     def parse_literal(node, _variables=None):
+        from graphql import Undefined
+
         if isinstance(node, ast.IntValueNode | ast.FloatValueNode | ast.StringValueNode):
-            return PositiveDecimal.parse_value(node.value)
-        return None
+            try:
+                return PositiveDecimal.parse_value(node.value)
+            except ValueError:
+                return Undefined
+        return Undefined

@@ -200,3 +200,21 @@ def test_unknown_or_wrong_type_ids_are_coded_errors(api, client, promo_user):
 
     assert [e["code"] for e in missing["errors"]] == ["NOT_FOUND"]
     assert error_codes(wrong_type) == ["GraphQLError"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("reward", "expected"), [
+    ({"rewardValueType": "PERCENTAGE", "rewardValue": -5}, "GraphQLError"),
+    ({"rewardValueType": "PERCENTAGE", "rewardValue": 100}, "INVALID_REWARD_VALUE"),
+    ({"rewardValueType": "PERCENTAGE"}, "REQUIRED"),
+    ({"rewardValue": 10}, "INVALID"),
+])
+def test_bad_campaign_values_are_refused(api, client, promo_user, fair, reward, expected):
+    client.force_login(promo_user)
+
+    body = api.post(CAMPAIGN, {"fair": gid("FairEvent", fair.pk), "input": reward})
+
+    codes = error_codes(body) or [e["code"] for e in body["data"]["fairCampaignSet"]["errors"]]
+    assert codes == [expected]
+    fair.refresh_from_db()
+    assert fair.reward_value is None
