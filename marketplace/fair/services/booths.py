@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from marketplace.core.audit import log_action
 from marketplace.core.errors import DomainError
@@ -81,11 +81,17 @@ def _snapshot(booth: Booth) -> dict:
 def booth_create(*, fair: FairEvent, code: str, producer_id: int, zone_id: int | None = None,
                  sales_point_id: int | None = None, product_ids: Sequence[int] = (), note: str = "",
                  actor: Any = None, at: datetime | None = None, sync_campaign: bool = True) -> Booth:
-    booth = Booth.objects.create(
-        fair=fair, code=_code_check(fair=fair, code=code), zone=_zone_check(fair=fair, zone_id=zone_id),
-        producer=_producer_check(producer_id), sales_point_id=_sales_point_check(sales_point_id),
-        note=(note or "").strip()[:300],
-    )
+    code = _code_check(fair=fair, code=code)
+    try:
+        with transaction.atomic():  # the constraint settles a race the check above cannot see
+            booth = Booth.objects.create(
+                fair=fair, code=code, zone=_zone_check(fair=fair, zone_id=zone_id),
+                producer=_producer_check(producer_id), sales_point_id=_sales_point_check(sales_point_id),
+                note=(note or "").strip()[:300],
+            )
+    except IntegrityError:
+        raise DomainError(f"Hội chợ đã có gian hàng mã «{code}».", code=FairErrorCode.DUPLICATE_BOOTH_CODE,
+                          field="code")
     log_action(action="fair.booth.created", obj=booth, actor=actor, after=_snapshot(booth))
     if product_ids:
         booth_products_set(booth=booth, product_ids=product_ids, actor=actor, at=at, sync_campaign=sync_campaign)

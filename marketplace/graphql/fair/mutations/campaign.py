@@ -25,6 +25,11 @@ class FairCampaignSet(FairMutation):
 
     class Meta:
         permissions = _PERMISSIONS
+        description = (
+            "Set the fair price: a discount on the booth products for exactly the fair's dates, applied online and "
+            "at the counter once the fair is published. A product may be in one campaign at a time: a campaign "
+            "overlapping another on the same product is refused with CAMPAIGN_OVERLAP naming the product."
+        )
 
     @classmethod
     def perform_mutation(cls, root, info, fair_id, input):
