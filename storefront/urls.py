@@ -1,5 +1,6 @@
 from django.urls import path
 
+from storefront.urls_fair import urlpatterns as fair_urlpatterns
 from storefront.views import home
 
 app_name = "storefront"
@@ -7,3 +8,4 @@ app_name = "storefront"
 urlpatterns = [
     path("", home.home, name="home"),
 ]
+urlpatterns += fair_urlpatterns

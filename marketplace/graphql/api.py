@@ -5,6 +5,8 @@ import graphene
 from marketplace.graphql.certification.schema import CertificationQueries
 from marketplace.graphql.channel.schema import ChannelQueries
 from marketplace.graphql.core.node import node_field
+from marketplace.graphql.discount.schema import DiscountQueries
+from marketplace.graphql.fair.schema import FairMutations, FairQueries
 from marketplace.graphql.menu.schema import MenuQueries
 from marketplace.graphql.page.schema import PageQueries
 from marketplace.graphql.product.schema import ProductQueries
@@ -13,8 +15,12 @@ from marketplace.graphql.shop.schema import ShopQueries
 
 
 class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQueries, CertificationQueries,
-            RegistryQueries, graphene.ObjectType):
+            RegistryQueries, DiscountQueries, FairQueries, graphene.ObjectType):
     node = node_field()
 
 
-schema = graphene.Schema(query=Query)
+class Mutation(FairMutations, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation)
