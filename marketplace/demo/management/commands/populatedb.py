@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from catalog_sync.demo import demo_registry_sync
 from marketplace.demo.catalog import demo_placeholder_images, demo_prices_and_stock
 from marketplace.demo.content import demo_base_create
+from marketplace.fair.demo import demo_fairs_create
 
 
 class Command(BaseCommand):
@@ -26,6 +27,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Placeholder images generated: {generated}")
         priced = demo_prices_and_stock(channel_id=channel.pk, warehouse_ids=[w.pk for w in base["warehouses"]])
         self.stdout.write(f"Products with prices and stock: {priced}")
+        fairs = demo_fairs_create()
+        self.stdout.write(f"Fairs: {', '.join(f.name for f in fairs) if fairs else 'none'}")
         self.stdout.write(self.style.SUCCESS(
             "Demo ready. Sign in as admin@example.com, operator@example.com or promo@example.com "
             "(password: ocop-demo-2026)."))
