@@ -4,6 +4,8 @@ except the shortfalls recorded on receipt."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from django.db.models import Sum
 from hypothesis import HealthCheck, given, settings
@@ -88,8 +90,6 @@ def test_stock_always_equals_the_sum_of_its_movements(shelf, point_a, point_b, p
             stock_receive(actor=promo, warehouse_id=point, variant_id=variant, quantity=6, delivery_note="PGH-0")
 
     for op in ops:
-        try:
+        with contextlib.suppress(DomainError):  # refused operations must leave the invariants intact too
             _apply(op, points=points, variants=variants, actor=promo, sales=sales)
-        except DomainError:
-            pass
         _assert_invariants()
