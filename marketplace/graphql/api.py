@@ -7,11 +7,18 @@ from marketplace.graphql.core.node import node_field
 from marketplace.graphql.menu.schema import MenuQueries
 from marketplace.graphql.page.schema import PageQueries
 from marketplace.graphql.product.schema import ProductQueries
+from marketplace.graphql.salespoint.schema import SalesPointMutations, SalesPointQueries
 from marketplace.graphql.shop.schema import ShopQueries
+from marketplace.graphql.warehouse.schema import WarehouseMutations, WarehouseQueries
 
 
-class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQueries, graphene.ObjectType):
+class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQueries, WarehouseQueries,
+            SalesPointQueries, graphene.ObjectType):
     node = node_field()
 
 
-schema = graphene.Schema(query=Query)
+class Mutation(WarehouseMutations, SalesPointMutations, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation)

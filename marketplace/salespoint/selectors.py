@@ -25,12 +25,13 @@ from django.utils.translation import gettext as _
 
 from marketplace.certification.selectors import product_is_listable, valid_certificates
 from marketplace.core.errors import DomainError
+from marketplace.core.permissions import OrderPermissions, ProductPermissions, has_permissions
 from marketplace.product.models import ProductVariant
 from marketplace.salespoint.error_codes import SalesPointErrorCode
 from marketplace.salespoint.models import CounterSale, SalesPoint, StockTransfer
 from marketplace.salespoint.pickups import PickupOrder, pickup_backend_get
 from marketplace.salespoint.scope import salespoint_check_operator, user_is_sales_staff, warehouse_ids_in_scope
-from marketplace.warehouse.models import Stock
+from marketplace.warehouse.models import Stock, Warehouse
 
 SEARCH_LIMIT = 20
 
@@ -40,6 +41,10 @@ def sales_points_for_user(*, user) -> QuerySet[SalesPoint]:
     qs = SalesPoint.objects.select_related("warehouse", "warehouse__address").order_by("warehouse__name")
     scope = warehouse_ids_in_scope(user=user)
     return qs if scope is None else qs.filter(warehouse_id__in=scope)
+
+
+def sales_point_warehouse_id(*, sales_point_id: int) -> int | None:
+    return SalesPoint.objects.filter(pk=sales_point_id).values_list("warehouse_id", flat=True).first()
 
 
 def sales_point_for_user(*, user, slug: str | None = None, warehouse_id: int | None = None) -> SalesPoint:
@@ -114,6 +119,48 @@ def stock_summary(*, warehouse_ids: list[int], at: datetime | None = None) -> di
     return summary
 
 
+def warehouse_ids_readable(*, user) -> list[int] | None:
+    """Warehouses whose stock this user may read: all for admins, promotion staff and Saleor's product or order
+    managers; the assigned points for an operator. Raises PERMISSION_DENIED for anyone else."""
+    if not user_is_sales_staff(user) and not (has_permissions(user, ProductPermissions.MANAGE_PRODUCTS)
+                                              or has_permissions(user, OrderPermissions.MANAGE_ORDERS)):
+        raise DomainError(_("Bạn không có quyền xem tồn kho."), code=SalesPointErrorCode.PERMISSION_DENIED)
+    if (has_permissions(user, ProductPermissions.MANAGE_PRODUCTS)
+            or has_permissions(user, OrderPermissions.MANAGE_ORDERS)):
+        return None
+    return warehouse_ids_in_scope(user=user)
+
+
+def warehouses_for_user(*, user) -> QuerySet[Warehouse]:
+    scope = warehouse_ids_readable(user=user)
+    qs = Warehouse.objects.select_related("address").order_by("name", "pk")
+    return qs if scope is None else qs.filter(pk__in=scope)
+
+
+def stocks_for_user(*, user, search: str = "", quantity: int | None = None) -> QuerySet[Stock]:
+    """Stock lines the user may read, annotated like the stock table."""
+    scope = warehouse_ids_readable(user=user)
+    qs = Stock.objects.all() if scope is None else Stock.objects.filter(warehouse_id__in=scope)
+    if quantity is not None:
+        qs = qs.filter(quantity=quantity)
+    if search.strip():
+        text = search.strip()
+        qs = qs.filter(_variant_text_q(text, prefix="product_variant__") | Q(warehouse__name__unaccent__icontains=text))
+    return _stock_annotated(qs).order_by("pk")
+
+
+def stock_line_get(*, stock_id: int) -> Stock | None:
+    return _stock_annotated(Stock.objects.filter(pk=stock_id)).first()
+
+
+def stocks_by_ids(*, stock_ids: list[int]) -> QuerySet[Stock]:
+    return _stock_annotated(Stock.objects.filter(pk__in=stock_ids))
+
+
+def stock_for(*, warehouse_id: int, variant_id: int) -> Stock | None:
+    return _stock_annotated(Stock.objects.filter(warehouse_id=warehouse_id, product_variant_id=variant_id)).first()
+
+
 def _variant_text_q(text: str, *, prefix: str = "") -> Q:
     return (Q(**{f"{prefix}product__name__unaccent__icontains": text})
             | Q(**{f"{prefix}name__unaccent__icontains": text})
@@ -153,6 +200,37 @@ def variants_for_receiving(*, query: str, at: datetime | None = None) -> list[Pr
     listable = valid_certificates(at=at).filter(product_id=OuterRef("product_id"))
     return list(ProductVariant.objects.select_related("product").filter(Exists(listable))
                 .filter(_variant_text_q(query)).order_by("product__name", "sort_order", "pk")[:SEARCH_LIMIT])
+
+
+def variant_find(*, pk: int | None = None, sku: str | None = None, external_reference: str | None = None
+                 ) -> ProductVariant | None:
+    """A variant by id, SKU or external reference (the keys Saleor's stock mutations accept)."""
+    qs = ProductVariant.objects.select_related("product")
+    if pk is not None:
+        return qs.filter(pk=pk).first()
+    if sku:
+        return qs.filter(sku=sku).first()
+    if external_reference:
+        return qs.filter(external_reference=external_reference).first()
+    return None
+
+
+def variant_by_barcode(*, barcode: str) -> ProductVariant | None:
+    """The variant printed with this barcode (or, failing that, with this SKU)."""
+    code = barcode.strip()
+    if not code:
+        return None
+    qs = ProductVariant.objects.select_related("product")
+    return qs.filter(barcode=code).first() or qs.filter(sku__iexact=code).first()
+
+
+def warehouse_find(*, pk: int | None = None, external_reference: str | None = None) -> Warehouse | None:
+    qs = Warehouse.objects.select_related("address")
+    if pk is not None:
+        return qs.filter(pk=pk).first()
+    if external_reference:
+        return qs.filter(external_reference=external_reference).first()
+    return None
 
 
 def transfers_for_point(*, warehouse_id: int) -> QuerySet[StockTransfer]:

@@ -11,6 +11,7 @@ from marketplace.core.errors import DomainError
 from marketplace.product.models import ProductVariant
 from marketplace.salespoint.error_codes import SalesPointErrorCode
 from marketplace.salespoint.models import SalesPoint
+from marketplace.warehouse.models import Warehouse
 
 MAX_LINE_QUANTITY = 100_000
 
@@ -48,6 +49,18 @@ def sales_point_active(*, warehouse_id: int, field: str = "warehouse") -> SalesP
     point = SalesPoint.objects.select_related("warehouse").filter(warehouse_id=warehouse_id).first()
     if point is None:
         raise DomainError(_("Không tìm thấy điểm bán."), code=SalesPointErrorCode.NOT_A_SALES_POINT, field=field)
+    if not point.is_active:
+        raise DomainError(_("Điểm bán đang tạm ngừng hoạt động."), code=SalesPointErrorCode.INVALID, field=field)
+    return point
+
+
+def warehouse_usable(*, warehouse_id: int, field: str = "warehouse") -> SalesPoint | None:
+    """A warehouse stock may be changed in: it exists and, when it is a sales point, the point is active."""
+    point = SalesPoint.objects.filter(warehouse_id=warehouse_id).first()
+    if point is None:
+        if not Warehouse.objects.filter(pk=warehouse_id).exists():
+            raise DomainError(_("Không tìm thấy kho."), code=SalesPointErrorCode.NOT_FOUND, field=field)
+        return None
     if not point.is_active:
         raise DomainError(_("Điểm bán đang tạm ngừng hoạt động."), code=SalesPointErrorCode.INVALID, field=field)
     return point

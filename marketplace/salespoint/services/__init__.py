@@ -10,7 +10,12 @@ from marketplace.salespoint.services.profile import (
     sales_point_create,
     sales_point_operators_set,
 )
-from marketplace.salespoint.services.stock import stock_adjust, stock_receive, stock_threshold_set
+from marketplace.salespoint.services.stock import (
+    stock_adjust,
+    stock_quantities_set,
+    stock_receive,
+    stock_threshold_set,
+)
 from marketplace.salespoint.services.transfers import (
     stock_transfer_cancel,
     stock_transfer_create,
@@ -29,6 +34,7 @@ __all__ = [
     "sales_point_operators_set",
     "salespoint_check_operator",
     "stock_adjust",
+    "stock_quantities_set",
     "stock_receive",
     "stock_threshold_set",
     "stock_transfer_cancel",

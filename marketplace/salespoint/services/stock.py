@@ -13,10 +13,10 @@ from marketplace.salespoint.models import StockThreshold
 from marketplace.salespoint.scope import salespoint_check_operator
 from marketplace.salespoint.validation import (
     quantity_whole,
-    sales_point_active,
     text_required,
     variants_check_listable,
     variants_get,
+    warehouse_usable,
 )
 from marketplace.warehouse.locks import stocks_lock
 from marketplace.warehouse.models import Stock, StockMovement, StockMovementKind
@@ -30,7 +30,7 @@ def stock_receive(
 ) -> StockMovement:
     """Goods delivered by a producer: only products that pass the listing rule may come onto the shelf."""
     salespoint_check_operator(user=actor, warehouse_id=warehouse_id)
-    sales_point_active(warehouse_id=warehouse_id)
+    warehouse_usable(warehouse_id=warehouse_id)
     quantity = quantity_whole(quantity)
     delivery_note = text_required(delivery_note, field="delivery_note",
                                   message=_("Cần nhập số phiếu giao hàng."))
@@ -51,7 +51,7 @@ def stock_adjust(
     Returns None when the count matches (nothing to write). Adding units of a product that fails the listing
     rule is refused (it would be a receipt in disguise); writing them off is allowed."""
     salespoint_check_operator(user=actor, warehouse_id=warehouse_id)
-    sales_point_active(warehouse_id=warehouse_id)
+    warehouse_usable(warehouse_id=warehouse_id)
     counted_quantity = quantity_whole(counted_quantity, allow_zero=True)
     reason = text_required(reason, field="reason", message=_("Cần ghi lý do điều chỉnh."))
     variant = variants_get(variant_ids=[variant_id])[variant_id]
@@ -69,6 +69,24 @@ def stock_adjust(
             code=SalesPointErrorCode.INSUFFICIENT_STOCK, field="counted_quantity")
     return stock_move(stock_id=stock.pk, kind=StockMovementKind.ADJUST, quantity_delta=delta, actor=actor,
                       reason=reason)
+
+
+@transaction.atomic
+def stock_quantities_set(*, actor, items: list[tuple[int, int, int]], reason: str) -> list[Stock]:
+    """Set absolute quantities [(warehouse id, variant id, quantity)] all or nothing, each as a count correction
+    (Saleor's productVariantStocksUpdate / stockBulkUpdate). A refused item raises with its `index`."""
+    for warehouse_id in sorted({w for w, _v, _q in items}):
+        salespoint_check_operator(user=actor, warehouse_id=warehouse_id)
+    stocks = []
+    for index, (warehouse_id, variant_id, quantity) in enumerate(items):
+        try:
+            stock_adjust(actor=actor, warehouse_id=warehouse_id, variant_id=variant_id, counted_quantity=quantity,
+                         reason=reason)
+        except DomainError as exc:
+            exc.params["index"] = index
+            raise
+        stocks.append(Stock.objects.get(warehouse_id=warehouse_id, product_variant_id=variant_id))
+    return stocks
 
 
 @transaction.atomic
