@@ -1,9 +1,11 @@
-from django.urls import path
+from django.urls import include, path
 
-from storefront.views import home
+from storefront.views import home, sales_points
 
 app_name = "storefront"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("diem-ban/", sales_points.sales_points, name="sales_points"),
+    path("quan-ly/", include("storefront.urls_console")),
 ]

@@ -8,7 +8,15 @@ from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from marketplace.warehouse.models import Stock, StockMovement
+from marketplace.warehouse.models import Stock, StockMovement, StockMovementKind
+
+
+def movement_kind_choices() -> list[tuple[str, str]]:
+    return list(StockMovementKind.choices)
+
+
+def movement_kind_label(kind: str) -> str:
+    return dict(StockMovementKind.choices).get(kind, kind)
 
 
 def _start_of(day: date) -> datetime:

@@ -3,12 +3,14 @@ marketplace.discount, which sits above this app; an interface that wants them at
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 
 from marketplace.channel.models import Channel
 from marketplace.product.selectors import variant_prices
+from marketplace.salespoint.selectors import stock_lines_for_variants
 
 
 def sales_point_channel(*, warehouse_id: int) -> Channel | None:
@@ -26,3 +28,44 @@ def counter_prices(*, warehouse_id: int, variant_ids: list[int]) -> dict[int, De
         return {}
     prices = variant_prices(variant_ids=variant_ids, channel_id=channel.pk)
     return {variant_id: price for variant_id, price in prices.items() if price is not None}
+
+
+@dataclass(frozen=True)
+class CartLine:
+    variant_id: int
+    product_name: str
+    variant_name: str
+    sku: str
+    quantity: int
+    available: int
+    unit_price: Decimal | None
+    is_blocked: bool
+
+    @property
+    def total(self) -> Decimal | None:
+        return self.unit_price * self.quantity if self.unit_price is not None else None
+
+    @property
+    def problem(self) -> str:
+        if self.is_blocked:
+            return "blocked"
+        if self.unit_price is None:
+            return "no_price"
+        if self.quantity > self.available:
+            return "short"
+        return ""
+
+
+def counter_cart(*, warehouse_id: int, items: dict[int, int]) -> tuple[list[CartLine], Decimal]:
+    """The counter's basket as the operator sees it before payment: names, prices, what is on the shelf, and
+    what would stop the sale. Returns the lines and the total of the priced ones."""
+    stocks = {s.product_variant_id: s for s in stock_lines_for_variants(warehouse_id=warehouse_id,
+                                                                         variant_ids=list(items))}
+    prices = counter_prices(warehouse_id=warehouse_id, variant_ids=list(items))
+    lines = [
+        CartLine(variant_id=v, product_name=s.product_variant.product.name, variant_name=s.product_variant.name,
+                 sku=s.product_variant.sku or "", quantity=q, available=max(s.available, 0),
+                 unit_price=prices.get(v), is_blocked=s.is_blocked)
+        for v, q in items.items() if (s := stocks.get(v)) is not None
+    ]
+    return lines, sum((line.total for line in lines if line.total is not None), Decimal(0))

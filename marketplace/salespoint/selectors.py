@@ -28,7 +28,7 @@ from marketplace.core.errors import DomainError
 from marketplace.core.permissions import OrderPermissions, ProductPermissions, has_permissions
 from marketplace.product.models import ProductVariant
 from marketplace.salespoint.error_codes import SalesPointErrorCode
-from marketplace.salespoint.models import CounterSale, SalesPoint, StockTransfer
+from marketplace.salespoint.models import CounterSale, PaymentMethod, SalesPoint, StockTransfer
 from marketplace.salespoint.pickups import PickupOrder, pickup_backend_get
 from marketplace.salespoint.scope import salespoint_check_operator, user_is_sales_staff, warehouse_ids_in_scope
 from marketplace.warehouse.models import Stock, Warehouse
@@ -153,6 +153,10 @@ def stock_line_get(*, stock_id: int) -> Stock | None:
     return _stock_annotated(Stock.objects.filter(pk=stock_id)).first()
 
 
+def stock_lines_for_variants(*, warehouse_id: int, variant_ids: list[int]) -> QuerySet[Stock]:
+    return _stock_annotated(Stock.objects.filter(warehouse_id=warehouse_id, product_variant_id__in=variant_ids))
+
+
 def stocks_by_ids(*, stock_ids: list[int]) -> QuerySet[Stock]:
     return _stock_annotated(Stock.objects.filter(pk__in=stock_ids))
 
@@ -233,6 +237,12 @@ def warehouse_find(*, pk: int | None = None, external_reference: str | None = No
     return None
 
 
+def transfer_destinations(*, warehouse_id: int) -> QuerySet[SalesPoint]:
+    """Active points a transfer from this one may go to."""
+    return (SalesPoint.objects.filter(is_active=True).exclude(warehouse_id=warehouse_id)
+            .select_related("warehouse", "warehouse__address").order_by("warehouse__name"))
+
+
 def transfers_for_point(*, warehouse_id: int) -> QuerySet[StockTransfer]:
     return (StockTransfer.objects.filter(Q(source_id=warehouse_id) | Q(destination_id=warehouse_id))
             .select_related("source", "destination").annotate(units=Coalesce(Sum("lines__quantity"), 0))
@@ -264,6 +274,10 @@ def counter_sale_for_user(*, user, number: str) -> CounterSale:
         raise DomainError(_("Không tìm thấy hóa đơn."), code=SalesPointErrorCode.NOT_FOUND)
     salespoint_check_operator(user=user, warehouse_id=sale.warehouse_id)
     return sale
+
+
+def payment_method_choices() -> list[tuple[str, str]]:
+    return list(PaymentMethod.choices)
 
 
 def counter_sales_for_point(*, warehouse_id: int, limit: int = 20) -> list[CounterSale]:
