@@ -87,7 +87,7 @@ def sales_point_create(*, actor, data: SalesPointData) -> SalesPoint:
         warehouse.channels.set(data.channel_ids)
     point = SalesPoint.objects.create(
         warehouse=warehouse, kind=data.kind, location_category=data.location_category,
-        address_as_published=data.address_as_published or f"{data.street_address}, {data.commune}, {province.name}",
+        address_as_published=data.address_as_published,
         latitude=data.latitude, longitude=data.longitude, area_m2=data.area_m2, opening_hours=data.opening_hours,
         contact_name=data.contact_name, contact_phone=data.contact_phone, contact_email=data.contact_email,
         approval_reference=data.approval_reference, approval_date=data.approval_date)
