@@ -3,29 +3,30 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.models import TimeStampedModel
 
 
 class SalesPointKind(models.TextChoices):
-    CENTRE = "centre", "Trung tâm giới thiệu và bán sản phẩm OCOP"
-    POINT = "point", "Điểm giới thiệu và bán sản phẩm OCOP"
-    BOOTH = "booth", "Gian hàng, quầy OCOP trong siêu thị"
-    SHOWROOM = "showroom", "Phòng trưng bày sản phẩm OCOP"
-    KIOSK = "kiosk", "Ki-ốt OCOP"
+    CENTRE = "centre", _("Trung tâm giới thiệu và bán sản phẩm OCOP")
+    POINT = "point", _("Điểm giới thiệu và bán sản phẩm OCOP")
+    BOOTH = "booth", _("Gian hàng, quầy OCOP trong siêu thị")
+    SHOWROOM = "showroom", _("Phòng trưng bày sản phẩm OCOP")
+    KIOSK = "kiosk", _("Ki-ốt OCOP")
 
 
 class LocationCategory(models.TextChoices):
     """The kinds of location MoIT Decision 950/QĐ-BCT (2023) names for OCOP points."""
 
-    STATION = "station", "Nhà ga, sân bay, bến xe, cảng"
-    REST_STOP = "rest_stop", "Trạm dừng nghỉ"
-    MARKET = "market", "Chợ, siêu thị, trung tâm thương mại"
-    TOURIST_SITE = "tourist_site", "Khu, điểm du lịch, khách sạn, nhà hàng"
-    CRAFT_VILLAGE = "craft_village", "Làng nghề"
-    TRADE_CENTRE = "trade_centre", "Trung tâm thương mại – dịch vụ, khu, cụm công nghiệp"
-    FAIR_CENTRE = "fair_centre", "Trung tâm hội chợ, triển lãm"
-    POST_OFFICE = "post_office", "Bưu cục, điểm bưu điện"
+    STATION = "station", _("Nhà ga, sân bay, bến xe, cảng")
+    REST_STOP = "rest_stop", _("Trạm dừng nghỉ")
+    MARKET = "market", _("Chợ, siêu thị, trung tâm thương mại")
+    TOURIST_SITE = "tourist_site", _("Khu, điểm du lịch, khách sạn, nhà hàng")
+    CRAFT_VILLAGE = "craft_village", _("Làng nghề")
+    TRADE_CENTRE = "trade_centre", _("Trung tâm thương mại – dịch vụ, khu, cụm công nghiệp")
+    FAIR_CENTRE = "fair_centre", _("Trung tâm hội chợ, triển lãm")
+    POST_OFFICE = "post_office", _("Bưu cục, điểm bưu điện")
 
 
 class SalesPoint(TimeStampedModel):
@@ -76,10 +77,10 @@ class StockThreshold(models.Model):
 
 
 class StockTransferStatus(models.TextChoices):
-    CREATED = "created", "Đã tạo"
-    IN_TRANSIT = "in_transit", "Đang vận chuyển"
-    RECEIVED = "received", "Đã nhận"
-    CANCELLED = "cancelled", "Đã hủy"
+    CREATED = "created", _("Đã tạo")
+    IN_TRANSIT = "in_transit", _("Đang vận chuyển")
+    RECEIVED = "received", _("Đã nhận")
+    CANCELLED = "cancelled", _("Đã hủy")
 
 
 class StockTransfer(TimeStampedModel):
@@ -132,13 +133,13 @@ class StockTransferLine(models.Model):
 
 
 class PaymentMethod(models.TextChoices):
-    CASH = "cash", "Tiền mặt"
-    CARD_TERMINAL = "card_terminal", "Thẻ (máy POS)"
+    CASH = "cash", _("Tiền mặt")
+    CARD_TERMINAL = "card_terminal", _("Thẻ (máy POS)")
 
 
 class CounterSaleStatus(models.TextChoices):
-    COMPLETED = "completed", "Đã thanh toán"
-    VOIDED = "voided", "Đã hủy"
+    COMPLETED = "completed", _("Đã thanh toán")
+    VOIDED = "voided", _("Đã hủy")
 
 
 class CounterSale(TimeStampedModel):

@@ -11,13 +11,15 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
+from django.utils.translation import gettext_lazy as _
+
 
 class PickupStatus:
     TO_PREPARE = "to_prepare"
     READY = "ready"
     HANDED_OVER = "handed_over"
 
-    LABELS = {TO_PREPARE: "Cần chuẩn bị", READY: "Sẵn sàng giao", HANDED_OVER: "Đã giao"}
+    LABELS = {TO_PREPARE: _("Cần chuẩn bị"), READY: _("Sẵn sàng giao"), HANDED_OVER: _("Đã giao")}
 
 
 @dataclass(frozen=True)
