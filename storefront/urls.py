@@ -1,11 +1,13 @@
-from django.urls import path
+from django.urls import include, path
 
 from storefront.urls_fair import urlpatterns as fair_urlpatterns
-from storefront.views import home
+from storefront.views import home, sales_points
 
 app_name = "storefront"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("diem-ban/", sales_points.sales_points, name="sales_points"),
+    path("quan-ly/", include("storefront.urls_console")),
 ]
 urlpatterns += fair_urlpatterns

@@ -8,7 +8,8 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
-pytest_plugins = ["tests.factories.catalog", "tests.factories.fair"]
+pytest_plugins = ["tests.factories.catalog", "tests.factories.fair", "tests.factories.salespoint",
+                  "tests.factories.pickups"]
 
 
 @pytest.fixture(autouse=True)

@@ -179,6 +179,8 @@ DEFAULT_COUNTRY = "VN"
 CHECKOUT_RESERVATION_MINUTES = env_int("CHECKOUT_RESERVATION_MINUTES", 10)
 CHECKOUT_MAX_LINE_QUANTITY = env_int("CHECKOUT_MAX_LINE_QUANTITY", 50)
 GRAPHQL_PAGINATION_LIMIT = 100
+# Map tiles for the public sales-points page (OpenStreetMap's by default; empty: no tiles, the list still shows).
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 JWT_ACCESS_TTL = timedelta(minutes=env_int("JWT_ACCESS_TTL_MINUTES", 15))
 JWT_REFRESH_TTL = timedelta(days=env_int("JWT_REFRESH_TTL_DAYS", 30))
 

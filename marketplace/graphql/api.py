@@ -11,15 +11,17 @@ from marketplace.graphql.menu.schema import MenuQueries
 from marketplace.graphql.page.schema import PageQueries
 from marketplace.graphql.product.schema import ProductQueries
 from marketplace.graphql.registry.schema import RegistryQueries
+from marketplace.graphql.salespoint.schema import SalesPointMutations, SalesPointQueries
 from marketplace.graphql.shop.schema import ShopQueries
+from marketplace.graphql.warehouse.schema import WarehouseMutations, WarehouseQueries
 
 
 class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQueries, CertificationQueries,
-            RegistryQueries, DiscountQueries, FairQueries, graphene.ObjectType):
+            RegistryQueries, WarehouseQueries, SalesPointQueries, DiscountQueries, FairQueries, graphene.ObjectType):
     node = node_field()
 
 
-class Mutation(FairMutations, graphene.ObjectType):
+class Mutation(WarehouseMutations, SalesPointMutations, FairMutations, graphene.ObjectType):
     pass
 
 

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from marketplace.core.errors import DomainError
+from marketplace.core.permissions import OcopPermissions
+from marketplace.graphql.core.ids import to_global_id
+from marketplace.graphql.core.mutations import BaseMutation
+from marketplace.graphql.salespoint.types import SalesPointError
+
+
+class SalesPointMutation(BaseMutation):
+    """OCOP sales-point mutations: a sales-point role is checked here (else a top-level PermissionDenied); the
+    point's scope is checked by the service, which answers OUT_OF_SCOPE in `errors`."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def __init_subclass_with_meta__(cls, **options):
+        options.setdefault("error_type_class", SalesPointError)
+        options.setdefault("permissions", (OcopPermissions.OPERATE_SALES_POINTS,))
+        super().__init_subclass_with_meta__(**options)
+
+    @classmethod
+    def error_extra(cls, error: DomainError) -> dict:
+        variants = error.params.get("variants")
+        return {"variants": [to_global_id("ProductVariant", v) for v in variants]} if variants else {}

@@ -1,0 +1,75 @@
+"""What the pickup queue needs from orders, as a small interface. marketplace.order sits above this app, so this
+app never imports it: the order app plugs its services in at start-up with `pickup_backend_set(...)` (from its
+AppConfig.ready), and until it does the queue is empty and hand-over actions are refused with
+PICKUPS_UNAVAILABLE. The backend's calls map one to one onto the order services `orders_for_pickup`,
+`order_pickup_ready`, `order_mark_paid` and `order_pickup_handover`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Protocol
+
+from django.utils.translation import gettext_lazy as _
+
+
+class PickupStatus:
+    TO_PREPARE = "to_prepare"
+    READY = "ready"
+    HANDED_OVER = "handed_over"
+
+    LABELS = {TO_PREPARE: _("Cần chuẩn bị"), READY: _("Sẵn sàng giao"), HANDED_OVER: _("Đã giao")}
+
+
+@dataclass(frozen=True)
+class PickupLine:
+    product_name: str
+    variant_name: str
+    sku: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class PickupOrder:
+    id: int
+    number: str
+    warehouse_id: int
+    status: str  # PickupStatus
+    customer_name: str
+    customer_phone: str
+    total: Decimal
+    is_paid: bool
+    cash_on_delivery: bool
+    created_at: datetime
+    lines: list[PickupLine] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return PickupStatus.LABELS.get(self.status, self.status)
+
+
+class PickupBackend(Protocol):
+    def orders_for_pickup(self, *, warehouse_ids: list[int]) -> list[PickupOrder]: ...
+
+    def order_get(self, *, order_id: int) -> PickupOrder | None: ...
+
+    def order_pickup_ready(self, *, order_id: int, actor) -> None: ...
+
+    def order_mark_paid(self, *, order_id: int, actor) -> None: ...
+
+    def order_pickup_handover(self, *, order_id: int, actor) -> None:
+        """Hand the goods over; the order side writes the PICKUP_HANDOVER stock movements (stock_move)."""
+        ...
+
+
+_backend: PickupBackend | None = None
+
+
+def pickup_backend_set(backend: PickupBackend | None) -> None:
+    global _backend
+    _backend = backend
+
+
+def pickup_backend_get() -> PickupBackend | None:
+    return _backend

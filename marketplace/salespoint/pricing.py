@@ -1,0 +1,71 @@
+"""The counter price: the variant's price in the point's channel (the shelf price). Promotions are computed in
+marketplace.discount, which sits above this app; an interface that wants them at the counter must pass them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+
+from marketplace.channel.models import Channel
+from marketplace.product.selectors import variant_prices
+from marketplace.salespoint.selectors import stock_lines_for_variants
+
+
+def sales_point_channel(*, warehouse_id: int) -> Channel | None:
+    """The point's channel: the default channel when the warehouse sells in it, else its first one."""
+    channels = list(Channel.objects.filter(warehouses__pk=warehouse_id).order_by("pk"))
+    default = next((c for c in channels if c.slug == settings.DEFAULT_CHANNEL_SLUG), None)
+    return default or (channels[0] if channels else Channel.objects.filter(
+        slug=settings.DEFAULT_CHANNEL_SLUG).first())
+
+
+def counter_prices(*, warehouse_id: int, variant_ids: list[int]) -> dict[int, Decimal]:
+    """variant id -> unit price at this point; variants without a price are absent."""
+    channel = sales_point_channel(warehouse_id=warehouse_id)
+    if channel is None:
+        return {}
+    prices = variant_prices(variant_ids=variant_ids, channel_id=channel.pk)
+    return {variant_id: price for variant_id, price in prices.items() if price is not None}
+
+
+@dataclass(frozen=True)
+class CartLine:
+    variant_id: int
+    product_name: str
+    variant_name: str
+    sku: str
+    quantity: int
+    available: int
+    unit_price: Decimal | None
+    is_blocked: bool
+
+    @property
+    def total(self) -> Decimal | None:
+        return self.unit_price * self.quantity if self.unit_price is not None else None
+
+    @property
+    def problem(self) -> str:
+        if self.is_blocked:
+            return "blocked"
+        if self.unit_price is None:
+            return "no_price"
+        if self.quantity > self.available:
+            return "short"
+        return ""
+
+
+def counter_cart(*, warehouse_id: int, items: dict[int, int]) -> tuple[list[CartLine], Decimal]:
+    """The counter's basket as the operator sees it before payment: names, prices, what is on the shelf, and
+    what would stop the sale. Returns the lines and the total of the priced ones."""
+    stocks = {s.product_variant_id: s for s in stock_lines_for_variants(warehouse_id=warehouse_id,
+                                                                         variant_ids=list(items))}
+    prices = counter_prices(warehouse_id=warehouse_id, variant_ids=list(items))
+    lines = [
+        CartLine(variant_id=v, product_name=s.product_variant.product.name, variant_name=s.product_variant.name,
+                 sku=s.product_variant.sku or "", quantity=q, available=max(s.available, 0),
+                 unit_price=prices.get(v), is_blocked=s.is_blocked)
+        for v, q in items.items() if (s := stocks.get(v)) is not None
+    ]
+    return lines, sum((line.total for line in lines if line.total is not None), Decimal(0))
