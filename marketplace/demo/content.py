@@ -9,7 +9,6 @@ from marketplace.channel.services import channel_ensure
 from marketplace.menu.services import menu_ensure, menu_item_ensure
 from marketplace.page.services import page_ensure
 from marketplace.product.services import category_tree_ensure
-from marketplace.warehouse.services import warehouse_ensure
 
 PAGES = [
     ("sao-ocop-la-gi", "Sao OCOP nghĩa là gì?",
@@ -48,14 +47,6 @@ def demo_base_create() -> dict:
                         is_staff=True, roles=["promotion_staff"])
     channel = channel_ensure(slug=settings.DEFAULT_CHANNEL_SLUG, name="Toàn quốc")
     categories = category_tree_ensure()
-    warehouses = [
-        warehouse_ensure(slug="trung-tam-ocop-ha-tinh", name="Trung tâm giới thiệu và bán sản phẩm OCOP Hà Tĩnh",
-                         street="02 Nguyễn Chí Thanh", commune="Phường Thành Sen", province_name="Hà Tĩnh",
-                         province_code="ha-tinh", channel_ids=[channel.pk], phone="0239 3855 123"),
-        warehouse_ensure(slug="diem-ban-ocop-ga-vinh", name="Điểm bán OCOP Ga Vinh",
-                         street="1 Lệ Ninh", commune="Phường Vinh Phú", province_name="Nghệ An",
-                         province_code="nghe-an", channel_ids=[channel.pk], phone="0238 3844 456"),
-    ]
     pages = {slug: page_ensure(slug=slug, title=t, content=c, title_en=te, content_en=ce)
              for slug, t, c, te, ce in PAGES}
     navbar = menu_ensure(slug="navbar", name="Menu chính")
@@ -67,4 +58,4 @@ def demo_base_create() -> dict:
     footer = menu_ensure(slug="footer", name="Chân trang")
     for order, (slug, title, _c, title_en, _ce) in enumerate(PAGES):
         menu_item_ensure(menu=footer, name=title, name_en=title_en, sort_order=order, page_id=pages[slug].pk)
-    return {"channel": channel, "warehouses": warehouses, "users": [admin, operator, promo]}
+    return {"channel": channel, "users": [admin, operator, promo]}

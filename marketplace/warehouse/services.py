@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from marketplace.account.models import Address
 from marketplace.core.audit import log_action
 from marketplace.core.errors import DomainError
 from marketplace.warehouse.error_codes import StockErrorCode
 from marketplace.warehouse.locks import stocks_lock
-from marketplace.warehouse.models import Stock, StockMovement, Warehouse
+from marketplace.warehouse.models import Stock, StockMovement
 
 
 def stock_get_or_create(*, warehouse_id: int, variant_id: int) -> Stock:
@@ -49,15 +48,3 @@ def stock_move(
                after={"quantity": new_quantity, "quantity_allocated": new_allocated, "reference": reference})
     return movement
 
-
-def warehouse_ensure(*, slug: str, name: str, street: str, commune: str, province_name: str, province_code: str,
-                     channel_ids: list[int], click_and_collect: str = "local", email: str = "",
-                     phone: str = "") -> Warehouse:
-    warehouse = Warehouse.objects.filter(slug=slug).first()
-    if warehouse is None:
-        address = Address.objects.create(company_name=name, street_address_1=street, city=commune,
-                                         country_area=province_name, province_code=province_code, phone=phone)
-        warehouse = Warehouse.objects.create(slug=slug, name=name, address=address, email=email,
-                                             click_and_collect_option=click_and_collect, is_private=False)
-    warehouse.channels.add(*channel_ids)
-    return warehouse

@@ -14,7 +14,8 @@ from marketplace.channel.services import channel_ensure
 from marketplace.producer.models import Producer
 from marketplace.product import services as product_services
 from marketplace.product.models import Product
-from marketplace.warehouse.models import Stock, Warehouse
+from marketplace.warehouse.models import Warehouse
+from marketplace.warehouse.services import stock_get_or_create, stock_move
 
 
 @dataclass
@@ -46,7 +47,9 @@ class CatalogBuilder:
                 product_services.variant_price_set(variant=variant, channel_id=self.channel_id,
                                                    price=Decimal(price + i * 10_000))
             if warehouse is not None and stock:
-                Stock.objects.create(warehouse=warehouse, product_variant=variant, quantity=stock)
+                # Through the ledger, so stock and movements agree as they do in production.
+                line = stock_get_or_create(warehouse_id=warehouse.pk, variant_id=variant.pk)
+                stock_move(stock_id=line.pk, kind="receive", quantity_delta=stock, reference="TEST")
         Certificate.objects.create(
             registry_id=f"T-{product.pk}", product=product, producer=producer,
             number=certificate_number or f"{product.pk}/GCN-UBND", stars=stars, score=Decimal(50 + stars * 8),

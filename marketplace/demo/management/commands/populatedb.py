@@ -8,6 +8,7 @@ from catalog_sync.demo import demo_registry_sync
 from marketplace.demo.catalog import demo_placeholder_images, demo_prices_and_stock
 from marketplace.demo.content import demo_base_create
 from marketplace.fair.demo import demo_fairs_create
+from marketplace.salespoint.demo import demo_sales_points_create
 
 
 class Command(BaseCommand):
@@ -25,7 +26,9 @@ class Command(BaseCommand):
         if not options["no_images"]:
             generated = demo_placeholder_images()
             self.stdout.write(f"Placeholder images generated: {generated}")
-        priced = demo_prices_and_stock(channel_id=channel.pk, warehouse_ids=[w.pk for w in base["warehouses"]])
+        points = demo_sales_points_create()
+        self.stdout.write(f"Sales points: {', '.join(p.warehouse.name for p in points)}")
+        priced = demo_prices_and_stock(channel_id=channel.pk, warehouse_ids=[p.warehouse_id for p in points])
         self.stdout.write(f"Products with prices and stock: {priced}")
         fairs = demo_fairs_create()
         self.stdout.write(f"Fairs: {', '.join(f.name for f in fairs) if fairs else 'none'}")
