@@ -152,6 +152,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "marketplace.warehouse.tasks.reservations_expire_task",
         "schedule": timedelta(minutes=1),
     },
+    "orders-expire-unpaid": {
+        "task": "marketplace.payment.tasks.orders_expire_unpaid_task",
+        "schedule": timedelta(minutes=5),
+    },
 }
 
 # --- Search -------------------------------------------------------------------------------------------------
@@ -177,6 +181,7 @@ DEFAULT_CURRENCY = "VND"
 DEFAULT_COUNTRY = "VN"
 CHECKOUT_RESERVATION_MINUTES = env_int("CHECKOUT_RESERVATION_MINUTES", 10)
 CHECKOUT_MAX_LINE_QUANTITY = env_int("CHECKOUT_MAX_LINE_QUANTITY", 50)
+ORDER_PAYMENT_MINUTES = env_int("ORDER_PAYMENT_MINUTES", 30)  # an unpaid card order then releases its stock
 GRAPHQL_PAGINATION_LIMIT = 100
 JWT_ACCESS_TTL = timedelta(minutes=env_int("JWT_ACCESS_TTL_MINUTES", 15))
 JWT_REFRESH_TTL = timedelta(days=env_int("JWT_REFRESH_TTL_DAYS", 30))
