@@ -8,7 +8,7 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
-pytest_plugins = ["tests.factories.catalog", "tests.factories.checkout", "tests.factories.localstripe"]
+pytest_plugins = ["tests.factories.catalog", "tests.factories.checkout", "tests.factories.fake_stripe"]
 
 
 @pytest.fixture(autouse=True)

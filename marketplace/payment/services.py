@@ -92,6 +92,9 @@ def _stripe_initialize(order: Order, actor) -> PaymentStep:
     existing = _active_stripe_items(order).order_by("-pk").first()
     if existing is not None:
         intent = stripe_gateway.payment_intent_retrieve(intent_id=existing.psp_reference)
+        if intent.get("status") == "requires_payment_method" and intent.get("last_payment_error"):
+            # A declined attempt is closed and a fresh intent made, so each attempt has its own record.
+            intent = stripe_gateway.payment_intent_cancel(intent_id=existing.psp_reference)
         item = stripe_apply(item=existing, intent=intent)
         if intent.get("status") != "canceled":
             return PaymentStep(transaction=item, data=_stripe_data(item, intent))
