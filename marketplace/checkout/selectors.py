@@ -119,7 +119,8 @@ def checkout_get(*, token: str | uuid.UUID | None) -> Checkout | None:
 
 
 def checkout_lines(checkout: Checkout) -> list[CheckoutLine]:
-    return list(CheckoutLine.objects.filter(checkout=checkout).order_by("created_at", "id"))
+    # Through the related manager, so each line's `.checkout` is this very object (no query per line).
+    return list(checkout.lines.order_by("created_at", "id"))
 
 
 def checkout_info_get(*, checkout: Checkout, at: datetime | None = None) -> CheckoutInfo:

@@ -2,16 +2,25 @@
 
 import graphene
 
+from marketplace.graphql.account.schema import AccountMutations, AccountQueries
 from marketplace.graphql.channel.schema import ChannelQueries
+from marketplace.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
 from marketplace.graphql.core.node import node_field
 from marketplace.graphql.menu.schema import MenuQueries
+from marketplace.graphql.order.schema import OrderMutations, OrderQueries
 from marketplace.graphql.page.schema import PageQueries
+from marketplace.graphql.payment.schema import PaymentMutations
 from marketplace.graphql.product.schema import ProductQueries
 from marketplace.graphql.shop.schema import ShopQueries
 
 
-class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQueries, graphene.ObjectType):
+class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQueries, CheckoutQueries, OrderQueries,
+            AccountQueries, graphene.ObjectType):
     node = node_field()
 
 
-schema = graphene.Schema(query=Query)
+class Mutation(CheckoutMutations, PaymentMutations, OrderMutations, AccountMutations, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation)
