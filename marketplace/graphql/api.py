@@ -10,6 +10,7 @@ from marketplace.graphql.menu.schema import MenuQueries
 from marketplace.graphql.order.schema import OrderMutations, OrderQueries
 from marketplace.graphql.page.schema import PageQueries
 from marketplace.graphql.payment.schema import PaymentMutations
+from marketplace.graphql.payment.types import CardPaymentMethodDetails
 from marketplace.graphql.product.schema import ProductQueries
 from marketplace.graphql.shop.schema import ShopQueries
 
@@ -23,4 +24,4 @@ class Mutation(CheckoutMutations, PaymentMutations, OrderMutations, AccountMutat
     pass
 
 
-schema = graphene.Schema(query=Query, mutation=Mutation)
+schema = graphene.Schema(query=Query, mutation=Mutation, types=[CardPaymentMethodDetails])

@@ -92,6 +92,10 @@ class OrderEvent(ModelObjectType):
         return root.user if is_staff_with(info, OrderPermissions.MANAGE_ORDERS) else None
 
     @staticmethod
+    def resolve_type(root, info):
+        return str(root.type)
+
+    @staticmethod
     def resolve_message(root, info):
         return root.parameters.get("message")
 
@@ -280,6 +284,18 @@ class Order(ModelObjectType):
     @staticmethod
     def resolve_created(root, info):
         return root.created_at
+
+    @staticmethod
+    def resolve_status(root, info):
+        return str(root.status)
+
+    @staticmethod
+    def resolve_charge_status(root, info):
+        return str(root.charge_status)
+
+    @staticmethod
+    def resolve_authorize_status(root, info):
+        return str(root.authorize_status)
 
     @staticmethod
     def resolve_user(root, info):

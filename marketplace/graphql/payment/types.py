@@ -71,6 +71,10 @@ class TransactionEvent(ModelObjectType):
     def resolve_amount(root, info):
         return money(root.amount_value, root.currency)
 
+    @staticmethod
+    def resolve_type(root, info):
+        return str(root.type)  # a TextChoices member on fresh objects: serialise its value
+
 
 class TransactionItem(ModelObjectType):
     token = graphene.UUID(required=True)

@@ -60,7 +60,7 @@ class ShippingMethod(graphene.ObjectType):
 
     @staticmethod
     def resolve_type(root, info):
-        return root.method.type
+        return str(root.method.type)
 
     @staticmethod
     def resolve_name(root, info):

@@ -31,3 +31,7 @@ class Warehouse(ModelObjectType):
     @classmethod
     def get_visible_node(cls, info, pk):
         return WarehouseModel.objects.filter(pk=pk, is_private=False).select_related("address").first()
+
+    @staticmethod
+    def resolve_click_and_collect_option(root, info):
+        return str(root.click_and_collect_option)
