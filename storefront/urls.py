@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from storefront.views import home
 
@@ -6,4 +6,5 @@ app_name = "storefront"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("", include("storefront.urls_checkout")),
 ]

@@ -18,9 +18,9 @@ from marketplace.order.services import order_event_add
 def order_public_url(order: Order) -> str:
     """The token link a guest can open without an account (the storefront's order page)."""
     try:
-        path = reverse("storefront:order-detail", args=[str(order.pk)])
+        path = reverse("storefront:order_detail", args=[str(order.pk)])
     except NoReverseMatch:
-        path = f"/orders/{order.pk}/"
+        path = f"/don-hang/{order.pk}/"
     return settings.PUBLIC_URL.rstrip("/") + path
 
 

@@ -72,3 +72,15 @@ def order_can_be_viewed_in_full(*, order: Order, user) -> bool:
     if signed_in and (order.user_id == user.pk or has_permissions(user, OrderPermissions.MANAGE_ORDERS)):
         return True
     return order.user_id is None
+
+
+def order_awaits_card_payment(order: Order) -> bool:
+    """Placed, not paid, and not set to cash on delivery: the shopper can still pay by card."""
+    from marketplace.order.models import PAY_ON_DELIVERY_GATEWAYS
+
+    return (order.status == OrderStatus.UNCONFIRMED and not order_is_paid(order)
+            and order.payment_gateway not in PAY_ON_DELIVERY_GATEWAYS)
+
+
+def order_is_open(order: Order) -> bool:
+    return order.status in ACTIVE_STATUSES

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from marketplace.payment.models import COD_GATEWAY, STRIPE_GATEWAY, TransactionItem
+
+__all__ = ["COD_GATEWAY", "STRIPE_GATEWAY", "payment_gateways_available", "stripe_js_url"]
 from marketplace.payment.stripe_gateway import stripe_is_configured
 
 
@@ -27,6 +29,12 @@ def payment_gateways_available() -> list[GatewayInfo]:
         gateways.append(GatewayInfo(id=STRIPE_GATEWAY, name="Thẻ quốc tế (Visa, Mastercard, JCB)",
                                     config=(("api_key", settings.STRIPE_PUBLISHABLE_KEY),)))
     return gateways
+
+
+def stripe_js_url() -> str:
+    """Stripe.js: the real one, or the fake one localstripe serves when the API base points at it (tests)."""
+    base = settings.STRIPE_API_BASE
+    return f"{base.rstrip('/')}/js.stripe.com/v3/" if base else "https://js.stripe.com/v3/"
 
 
 def payment_gateway_ids() -> set[str]:

@@ -35,7 +35,7 @@ def test_the_order_is_in_its_sales_points_queue_and_the_shopper_got_a_confirmati
     assert list(orders_for_pickup(warehouse_ids=[second_point.pk])) == []
     [email] = mail.outbox
     assert f"#{pickup_order.number}" in email.subject and warehouse.name in email.body
-    assert f"/orders/{pickup_order.pk}/" in email.body
+    assert f"/don-hang/{pickup_order.pk}/" in email.body
 
 
 def test_ready_for_pickup_tells_the_shopper_once(pickup_order, django_capture_on_commit_callbacks):
