@@ -112,6 +112,6 @@ def checkout_complete(*, checkout_token: uuid.UUID | str, user=None, gateway: st
     Address.objects.filter(pk__in=leftovers).delete()  # the order has its own copies
     from marketplace.order.tasks import order_confirmation_email_task
 
-    transaction.on_commit(lambda: order_confirmation_email_task.delay(str(order.pk)))
+    transaction.on_commit(lambda: order_confirmation_email_task.delay(str(order.pk)), robust=True)
     order.refresh_from_db()
     return order

@@ -52,7 +52,8 @@ def orders_for_pickup(*, warehouse_ids: Iterable[int], ready_only: bool = False)
 
 def orders_unpaid_due(*, now: datetime | None = None) -> QuerySet[Order]:
     """Card orders never paid by their deadline (they hold stock that others could buy)."""
-    return Order.objects.filter(status=OrderStatus.UNCONFIRMED, charge_status=OrderChargeStatus.NONE,
+    return Order.objects.filter(status=OrderStatus.UNCONFIRMED,
+                                charge_status__in=[OrderChargeStatus.NONE, OrderChargeStatus.PARTIAL],
                                 payment_due_at__lte=now or timezone.now())
 
 

@@ -195,9 +195,10 @@ def order_cancel(*, order: Order, actor=None, allow_charged: bool = False) -> Or
 
 @transaction.atomic
 def order_expire(*, order: Order) -> Order | None:
-    """An unpaid card order past its deadline gives its stock back. Returns None when it was paid meanwhile."""
+    """An unpaid card order past its deadline gives its stock back. Returns None when it was paid meanwhile.
+    Money already taken for it (a partial payment) is refunded by marketplace.payment, which calls this."""
     order = Order.objects.select_for_update().get(pk=order.pk)
-    if order.status != OrderStatus.UNCONFIRMED or order.total_charged_amount > 0:
+    if order.status != OrderStatus.UNCONFIRMED or order.total_charged_amount >= order.total_amount:
         return None
     allocations_release(order_line_ids=order.lines.values_list("id", flat=True), kind=StockMovementKind.DEALLOCATION,
                         reference=f"Đơn #{order.number}", reason="Hết hạn thanh toán")
@@ -248,7 +249,7 @@ def order_pickup_ready(*, order: Order, actor=None) -> Order:
         log_action(action="order.order.pickup_ready", obj=order, actor=actor)
         from marketplace.order.tasks import order_pickup_ready_email_task
 
-        transaction.on_commit(lambda: order_pickup_ready_email_task.delay(str(order.pk)))
+        transaction.on_commit(lambda: order_pickup_ready_email_task.delay(str(order.pk)), robust=True)
     return order
 
 

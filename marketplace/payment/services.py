@@ -212,7 +212,8 @@ def transaction_refund_request(*, item: TransactionItem, amount: Decimal, actor=
     if item.gateway == STRIPE_GATEWAY:
         from marketplace.payment.tasks import refund_execute_task
 
-        transaction.on_commit(lambda: refund_execute_task.delay(event.pk))
+        # robust: a failed hand-off must not undo the cancellation; the request stays pending and is retried
+        transaction.on_commit(lambda: refund_execute_task.delay(event.pk), robust=True)
     return event
 
 
@@ -294,6 +295,10 @@ def orders_expire_unpaid() -> int:
                 order.refresh_from_db()
                 if order_expire(order=order) is not None:
                     expired += 1
+                    for item in TransactionItem.objects.filter(order=order, charged_value__gt=0):
+                        if item.charged_value > item.refund_pending_value:
+                            transaction_refund_request(item=item, amount=item.charged_value - item.refund_pending_value,
+                                                       reason="Hoàn tiền: đơn hết hạn thanh toán")
         except DomainError:
             logger.warning("Could not expire order %s now; will retry", order.pk)
     return expired

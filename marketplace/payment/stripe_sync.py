@@ -4,8 +4,6 @@ event body), so stale or replayed news cannot undo a newer state and nothing is 
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.db import transaction
 
 from marketplace.payment import stripe_gateway
@@ -39,10 +37,8 @@ def _last_type(item: TransactionItem) -> str | None:
 
 
 def _matches_request(item: TransactionItem, intent: dict) -> bool:
-    amount = Decimal(int(intent.get("amount") or 0))
-    currency = str(intent.get("currency") or "").upper()
-    expected = stripe_gateway.stripe_amount(requested_amount(item), item.currency)
-    return currency == item.currency.upper() and int(amount) == expected
+    received = int(intent.get("amount_received") or intent.get("amount") or 0)
+    return received == stripe_gateway.stripe_amount(requested_amount(item), item.currency)
 
 
 @transaction.atomic
@@ -51,17 +47,22 @@ def transaction_sync_from_intent(*, transaction_id: int, intent: dict) -> Transa
     if intent.get("id") != item.psp_reference:
         return item
     status = intent.get("status")
-    if status in ("succeeded", "requires_capture") and not _matches_request(item, intent):
-        # Stripe's figure differs from what we asked for: never credit it; staff must look.
+    currency = str(intent.get("currency") or "").upper()
+    if status == "succeeded" and currency != item.currency.upper():
+        # Money in another currency cannot be booked against a VND order: never credited; staff must look.
         if _last_type(item) != T.INFO:
             transaction_event_record(item=item, type=T.INFO, psp_reference=item.psp_reference,
-                                     message=f"Số tiền/tiền tệ không khớp: {intent.get('amount')} "
-                                             f"{intent.get('currency')}")
+                                     message=f"Tiền tệ không khớp: {intent.get('amount')} {currency}")
         return transaction_amounts_recalculate(item=item)
     if status == "succeeded":
-        received = intent.get("amount_received") or intent.get("amount")
+        # Book what Stripe actually took, not what we asked: the order is paid only if it covers the total,
+        # a shortfall leaves it unpaid (and refunded when it expires), a surplus is refunded.
+        received = int(intent.get("amount_received") or intent.get("amount") or 0)
         created = transaction_event_record(item=item, type=T.CHARGE_SUCCESS, amount=received,
                                            psp_reference=item.psp_reference, message="Thanh toán thành công")
+        if created and not _matches_request(item, intent):
+            transaction_event_record(item=item, type=T.INFO, psp_reference=item.psp_reference,
+                                     message=f"Số tiền Stripe thu ({received}) khác số tiền yêu cầu")
         if created and not item.cc_last_digits:
             card = stripe_gateway.payment_method_card(payment_method_id=_id(intent.get("payment_method")))
             item.payment_method_type = "card"

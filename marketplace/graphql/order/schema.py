@@ -39,8 +39,10 @@ def _resolve_user_orders(root, info, **page_args):
     viewer = info.context.user
     if not (viewer.is_authenticated and viewer.pk == root.pk):
         raise permission_denied(["OWNER"])
-    return paginate(orders_for_user(user_id=root.pk), required=False, **{
-        k: v for k, v in page_args.items() if k in ("first", "after", "last", "before")})
+    args = {k: v for k, v in page_args.items() if k in ("first", "after", "last", "before")}
+    if args.get("first") is None and args.get("last") is None:
+        args["first"] = 100  # Saleor's page limit, when the client asks for no size
+    return paginate(orders_for_user(user_id=root.pk), **args)
 
 
 # Saleor's User.orders lives with the Order type to keep account types free of order imports.

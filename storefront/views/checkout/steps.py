@@ -129,6 +129,6 @@ def place(request: HttpRequest) -> HttpResponse:
     forget(request)
     request.session.setdefault("placed_orders", []).append(str(order.pk))
     request.session.modified = True
-    if gateway == STRIPE_GATEWAY:
+    if gateway == STRIPE_GATEWAY and wants_json:
         return card_payment_start(request, order, request.POST.get("payment_method_id") or "")
     return redirect(reverse("storefront:order_detail", args=[order.pk]) + "?placed=1")
