@@ -100,6 +100,10 @@ class CheckoutLine(ModelObjectType):
     uuid_pk = True
 
     @classmethod
+    def get_node(cls, info, pk):
+        return cls.get_visible_node(info, pk)  # the key is a UUID string, not an integer
+
+    @classmethod
     def get_visible_node(cls, info, pk):
         return None  # reachable through its checkout only
 
@@ -234,6 +238,10 @@ class Checkout(ModelObjectType):
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
 
     uuid_pk = True
+
+    @classmethod
+    def get_node(cls, info, pk):
+        return cls.get_visible_node(info, pk)  # the key is a UUID string, not an integer
 
     @classmethod
     def get_visible_node(cls, info, pk):

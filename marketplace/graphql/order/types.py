@@ -11,7 +11,6 @@ from marketplace.graphql.channel.types import Channel
 from marketplace.graphql.core.enums import LanguageCodeEnum, ThumbnailFormatEnum
 from marketplace.graphql.core.errors import permission_denied
 from marketplace.graphql.core.model_type import ModelObjectType
-from marketplace.graphql.core.saleor_enums import OrderErrorCode, saleor_enum
 from marketplace.graphql.core.types import (
     Image,
     Money,
@@ -22,6 +21,15 @@ from marketplace.graphql.core.types import (
     money,
     taxed_money,
 )
+from marketplace.graphql.order.enums import (
+    OrderAuthorizeStatusEnum,
+    OrderChargeStatusEnum,
+    OrderError,
+    OrderEventsEmailsEnum,
+    OrderEventsEnum,
+    OrderOriginEnum,
+    OrderStatus,
+)
 from marketplace.graphql.product.context import with_channel
 from marketplace.graphql.product.types import ProductVariant
 from marketplace.graphql.shipping.types import PricedShippingMethod
@@ -29,35 +37,6 @@ from marketplace.order.models import Order as OrderModel
 from marketplace.order.models import OrderEvent as OrderEventModel
 from marketplace.order.models import OrderLine as OrderLineModel
 from marketplace.order.selectors import order_can_be_viewed_in_full, order_events, order_get, order_is_paid
-
-OrderStatus = saleor_enum("OrderStatus", """DRAFT UNCONFIRMED UNFULFILLED PARTIALLY_FULFILLED PARTIALLY_RETURNED
-    RETURNED FULFILLED CANCELED EXPIRED""", lower=True)
-OrderChargeStatusEnum = saleor_enum("OrderChargeStatusEnum", "NONE PARTIAL FULL OVERCHARGED", lower=True)
-OrderAuthorizeStatusEnum = saleor_enum("OrderAuthorizeStatusEnum", "NONE PARTIAL FULL", lower=True)
-OrderOriginEnum = saleor_enum("OrderOriginEnum", "CHECKOUT DRAFT REISSUE BULK_CREATE")
-OrderEventsEnum = saleor_enum("OrderEventsEnum", """DRAFT_CREATED DRAFT_CREATED_FROM_REPLACE ADDED_PRODUCTS
-    REMOVED_PRODUCTS PLACED PLACED_FROM_DRAFT PLACED_AUTOMATICALLY_FROM_PAID_CHECKOUT OVERSOLD_ITEMS CANCELED EXPIRED
-    ORDER_MARKED_AS_PAID ORDER_FULLY_PAID ORDER_REPLACEMENT_CREATED ORDER_DISCOUNT_ADDED
-    ORDER_DISCOUNT_AUTOMATICALLY_UPDATED ORDER_DISCOUNT_UPDATED ORDER_DISCOUNT_DELETED ORDER_LINE_DISCOUNT_UPDATED
-    ORDER_LINE_DISCOUNT_REMOVED ORDER_LINE_PRODUCT_DELETED ORDER_LINE_VARIANT_DELETED UPDATED_ADDRESS EMAIL_SENT
-    CONFIRMED PAYMENT_AUTHORIZED PAYMENT_CAPTURED EXTERNAL_SERVICE_NOTIFICATION PAYMENT_REFUNDED PAYMENT_VOIDED
-    PAYMENT_FAILED TRANSACTION_EVENT TRANSACTION_CHARGE_REQUESTED TRANSACTION_REFUND_REQUESTED
-    TRANSACTION_CANCEL_REQUESTED TRANSACTION_MARK_AS_PAID_FAILED INVOICE_REQUESTED INVOICE_GENERATED INVOICE_UPDATED
-    INVOICE_SENT FULFILLMENT_CANCELED FULFILLMENT_RESTOCKED_ITEMS FULFILLMENT_FULFILLED_ITEMS FULFILLMENT_REFUNDED
-    FULFILLMENT_RETURNED FULFILLMENT_REPLACED FULFILLMENT_AWAITS_APPROVAL TRACKING_UPDATED NOTE_ADDED NOTE_UPDATED
-    OTHER""", lower=True)
-OrderEventsEmailsEnum = saleor_enum("OrderEventsEmailsEnum", """PAYMENT_CONFIRMATION CONFIRMED SHIPPING_CONFIRMATION
-    TRACKING_UPDATED ORDER_CONFIRMATION ORDER_CANCEL ORDER_REFUND FULFILLMENT_CONFIRMATION DIGITAL_LINKS""",
-                                    lower=True)
-
-
-class OrderError(graphene.ObjectType):
-    field = graphene.String()
-    message = graphene.String()
-    code = graphene.Field(OrderErrorCode, required=True)
-    warehouse = graphene.ID()
-    order_lines = graphene.List(graphene.NonNull(graphene.ID))
-    variants = graphene.List(graphene.NonNull(graphene.ID))
 
 
 def _full(info, order: OrderModel) -> bool:
@@ -152,6 +131,10 @@ class OrderLine(ModelObjectType):
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
 
     uuid_pk = True
+
+    @classmethod
+    def get_node(cls, info, pk):
+        return cls.get_visible_node(info, pk)  # the key is a UUID string, not an integer
 
     @classmethod
     def get_visible_node(cls, info, pk):
@@ -272,6 +255,10 @@ class Order(ModelObjectType):
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
 
     uuid_pk = True
+
+    @classmethod
+    def get_node(cls, info, pk):
+        return cls.get_visible_node(info, pk)  # the key is a UUID string, not an integer
 
     @classmethod
     def get_visible_node(cls, info, pk):

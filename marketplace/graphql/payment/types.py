@@ -104,6 +104,10 @@ class TransactionItem(ModelObjectType):
     uuid_pk = True
 
     @classmethod
+    def get_node(cls, info, pk):
+        return cls.get_visible_node(info, pk)  # the key is a UUID string, not an integer
+
+    @classmethod
     def get_visible_node(cls, info, pk):
         return None  # returned by the mutations and on orders
 

@@ -8,7 +8,8 @@ from marketplace.core.errors import DomainError
 from marketplace.core.permissions import OrderPermissions
 from marketplace.graphql.checkout.mutations.base import CheckoutMutation
 from marketplace.graphql.core.uuid_ids import uuid_from_global_id
-from marketplace.graphql.order.types import Order, OrderError
+from marketplace.graphql.order.enums import OrderError
+from marketplace.graphql.order.types import Order
 from marketplace.order.error_codes import OrderErrorCode
 from marketplace.order.selectors import order_get
 from marketplace.payment.services import order_cancel_and_refund, order_mark_paid

@@ -137,3 +137,13 @@ def test_payment_is_started_on_the_order_not_on_the_checkout(gql, variant):
     data = gql.run("TransactionInitialize", id=checkout["id"], gateway={"id": "stripe"})["transactionInitialize"]
 
     assert [e["code"] for e in data["errors"]] == ["INVALID"]
+
+
+def test_checkouts_and_orders_resolve_through_node_by_their_uuid_ids(gql, client, variant):
+    checkout = _create(gql, variant, 1)
+    query = "query($id: ID!) { node(id: $id) { id ... on Checkout { quantity } } }"
+
+    body = client.post("/graphql/", data=json.dumps({"query": query, "variables": {"id": checkout["id"]}}),
+                       content_type="application/json").json()
+
+    assert body["data"]["node"] == {"id": checkout["id"], "quantity": 1}
