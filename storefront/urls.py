@@ -9,5 +9,6 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("diem-ban/", sales_points.sales_points, name="sales_points"),
     path("quan-ly/", include("storefront.urls_console")),
+    path("", include("storefront.urls_checkout")),
 ]
 urlpatterns += fair_urlpatterns

@@ -1,12 +1,26 @@
-"""Writes for accounts: users, roles."""
+"""Writes for accounts: users, roles, shopper registration."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.password_validation import get_password_validators, validate_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 
+from marketplace.account.error_codes import AccountErrorCode
 from marketplace.account.models import User
+from marketplace.core.errors import DomainError, DomainErrors
 from marketplace.core.permissions import ROLE_PERMISSIONS
+
+# Used when the project sets no AUTH_PASSWORD_VALIDATORS (shoppers still need a sane password).
+SHOPPER_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 
 
 @transaction.atomic
@@ -35,3 +49,29 @@ def user_create(
         groups = role_groups_ensure()
         user.groups.add(*(groups[r] for r in roles))
     return user
+
+
+@transaction.atomic
+def user_register(*, email: str, password: str, first_name: str = "", last_name: str = "",
+                  language_code: str = "vi") -> User:
+    """A shopper's account. No confirmation e-mail yet: the account is active at once."""
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise DomainError("Email không hợp lệ.", code=AccountErrorCode.INVALID, field="email")
+    if User.objects.filter(email__iexact=email).exists():
+        raise DomainError("Email này đã có tài khoản.", code=AccountErrorCode.UNIQUE, field="email")
+    candidate = User(email=email, first_name=first_name, last_name=last_name)
+    try:
+        validate_password(password, user=candidate, password_validators=get_password_validators(
+            settings.AUTH_PASSWORD_VALIDATORS or SHOPPER_PASSWORD_VALIDATORS))
+    except ValidationError as exc:
+        codes = {"password_too_short": AccountErrorCode.PASSWORD_TOO_SHORT,
+                 "password_too_common": AccountErrorCode.PASSWORD_TOO_COMMON,
+                 "password_entirely_numeric": AccountErrorCode.PASSWORD_ENTIRELY_NUMERIC,
+                 "password_too_similar": AccountErrorCode.PASSWORD_TOO_SIMILAR}
+        raise DomainErrors([DomainError(e.messages[0], code=codes.get(e.code, AccountErrorCode.INVALID_PASSWORD),
+                                        field="password") for e in exc.error_list])
+    return User.objects.create_user(email=email, password=password, first_name=first_name.strip(),
+                                    last_name=last_name.strip(), language_code=language_code)

@@ -153,6 +153,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "marketplace.warehouse.tasks.reservations_expire_task",
         "schedule": timedelta(minutes=1),
     },
+    "orders-expire-unpaid": {
+        "task": "marketplace.payment.tasks.orders_expire_unpaid_task",
+        "schedule": timedelta(minutes=5),
+    },
 }
 
 # --- Search -------------------------------------------------------------------------------------------------
@@ -178,6 +182,7 @@ DEFAULT_CURRENCY = "VND"
 DEFAULT_COUNTRY = "VN"
 CHECKOUT_RESERVATION_MINUTES = env_int("CHECKOUT_RESERVATION_MINUTES", 10)
 CHECKOUT_MAX_LINE_QUANTITY = env_int("CHECKOUT_MAX_LINE_QUANTITY", 50)
+ORDER_PAYMENT_MINUTES = env_int("ORDER_PAYMENT_MINUTES", 30)  # an unpaid card order then releases its stock
 GRAPHQL_PAGINATION_LIMIT = 100
 # Map tiles for the public sales-points page (OpenStreetMap's by default; empty: no tiles, the list still shows).
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -6,9 +6,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from marketplace.graphql.views import GraphQLView
+from marketplace.payment.webhooks import stripe_webhook
 
 urlpatterns = [
     path("graphql/", csrf_exempt(GraphQLView.as_view()), name="graphql"),
+    path("webhooks/stripe/", stripe_webhook, name="stripe-webhook"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -8,14 +8,31 @@ from __future__ import annotations
 import logging
 
 from django.db import DatabaseError
+from django.http import JsonResponse
 from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphql import GraphQLError
+
+from marketplace.account.tokens import user_from_access_token
+from marketplace.core.errors import DomainError
 
 logger = logging.getLogger("marketplace.graphql")
 
 
 class GraphQLView(BaseGraphQLView):
     graphiql = True
+
+    def dispatch(self, request, *args, **kwargs):
+        """`Authorization: Bearer <access token>` (from tokenCreate) signs the request in; without the header the
+        session (if any) applies. A bad or expired token is refused outright rather than silently ignored."""
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() in ("bearer", "jwt") and token.strip():
+            try:
+                request.user = user_from_access_token(token=token.strip())
+            except DomainError as exc:
+                code = "ExpiredSignatureError" if exc.code == "JWT_SIGNATURE_EXPIRED" else "InvalidTokenError"
+                return JsonResponse({"errors": [{"message": exc.message, "extensions": {"exception": {
+                    "code": code}}}], "data": None}, status=401, headers={"WWW-Authenticate": "Bearer"})
+        return super().dispatch(request, *args, **kwargs)
 
     @staticmethod
     def format_error(error):

@@ -1,1 +1,3 @@
-"""Payments: transactions with Stripe and cash on delivery."""
+"""Payments: TransactionItem/TransactionEvent for Stripe PaymentIntents (VND, zero-decimal) and cash on delivery,
+the Stripe webhook (verified, once per event id), refunds, order_mark_paid and order_cancel_and_refund.
+Only stripe_gateway.py talks to Stripe. Exports services, selectors, webhooks.stripe_webhook."""

@@ -89,3 +89,29 @@ class StockMovement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.quantity_delta:+d} on {self.stock_id}"
+
+
+class Reservation(models.Model):
+    """Units held for a checkout line until `reserved_until`; expired rows count for nothing and are swept."""
+
+    checkout_line = models.ForeignKey("checkout.CheckoutLine", related_name="reservations", on_delete=models.CASCADE)
+    stock = models.ForeignKey(Stock, related_name="reservations", on_delete=models.CASCADE)
+    quantity_reserved = models.PositiveIntegerField(default=0)
+    reserved_until = models.DateTimeField(db_index=True)
+
+    class Meta:
+        unique_together = [("checkout_line", "stock")]
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["stock", "reserved_until"])]
+
+
+class Allocation(models.Model):
+    """Units of a stock row set aside for an order line (mirrored in Stock.quantity_allocated via the ledger)."""
+
+    order_line = models.ForeignKey("order.OrderLine", related_name="allocations", on_delete=models.CASCADE)
+    stock = models.ForeignKey(Stock, related_name="allocations", on_delete=models.CASCADE)
+    quantity_allocated = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        unique_together = [("order_line", "stock")]
+        ordering = ["pk"]

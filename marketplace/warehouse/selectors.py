@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, F, OuterRef, QuerySet, Sum
+from collections.abc import Iterable
 
-from marketplace.warehouse.models import Stock, Warehouse
+from django.db.models import Exists, F, OuterRef, QuerySet, Sum
+from django.utils import timezone
+
+from marketplace.warehouse.models import (
+    Allocation,
+    Reservation,
+    Stock,
+    Warehouse,
+    WarehouseClickAndCollectOption,
+)
 
 
 def stocks_for_channel(*, channel_id: int) -> QuerySet[Stock]:
@@ -25,9 +34,71 @@ def variants_quantity_available(*, variant_ids: list[int], channel_id: int) -> d
     return available
 
 
-def reserved_quantities(*, variant_ids: list[int], channel_id: int) -> dict[int, int]:
-    """Units held by live checkout reservations (none until the checkout app adds reservations)."""
-    return {}
+def reserved_quantities(*, variant_ids: list[int], channel_id: int, exclude_line_ids: Iterable = (),
+                        warehouse_id: int | None = None) -> dict[int, int]:
+    """variant id -> units held by live checkout reservations in the channel's warehouses (optionally not
+    counting some checkout lines: a shopper's own reservation is available to that shopper)."""
+    qs = Reservation.objects.filter(
+        stock__product_variant_id__in=variant_ids, stock__warehouse__channels__pk=channel_id,
+        reserved_until__gt=timezone.now(),
+    ).exclude(checkout_line_id__in=list(exclude_line_ids))
+    if warehouse_id is not None:
+        qs = qs.filter(stock__warehouse_id=warehouse_id)
+    rows = qs.values("stock__product_variant_id").annotate(n=Sum("quantity_reserved"))
+    return {r["stock__product_variant_id"]: int(r["n"] or 0) for r in rows}
+
+
+def variants_available_for_checkout(*, variant_ids: list[int], channel_id: int, checkout_line_ids: Iterable,
+                                    warehouse_id: int | None = None) -> dict[int, int]:
+    """variant id -> units this checkout could still get (its own reservations count as available to it)."""
+    stocks = stocks_for_channel(channel_id=channel_id).filter(product_variant_id__in=variant_ids)
+    if warehouse_id is not None:
+        stocks = stocks.filter(warehouse_id=warehouse_id)
+    rows = stocks.values("product_variant_id").annotate(available=Sum(F("quantity") - F("quantity_allocated")))
+    available = {r["product_variant_id"]: int(r["available"] or 0) for r in rows}
+    held = reserved_quantities(variant_ids=variant_ids, channel_id=channel_id, exclude_line_ids=checkout_line_ids,
+                               warehouse_id=warehouse_id)
+    return {v: max(available.get(v, 0) - held.get(v, 0), 0) for v in variant_ids}
+
+
+def collection_points_for(*, demand: dict[int, int], channel_id: int, checkout_line_ids: Iterable
+                          ) -> list[Warehouse]:
+    """Sales points where this basket (variant id -> quantity) can be collected now: a "local" point must hold
+    every line itself; an "all" point can gather stock from any warehouse of the channel."""
+    if not demand:
+        return []
+    line_ids = list(checkout_line_ids)
+    variant_ids = list(demand)
+    points = list(warehouse_list().filter(
+        channels__pk=channel_id,
+        click_and_collect_option__in=[WarehouseClickAndCollectOption.LOCAL_STOCK,
+                                      WarehouseClickAndCollectOption.ALL_WAREHOUSES]).order_by("name", "pk"))
+    channel_wide = None
+    result = []
+    for point in points:
+        if point.click_and_collect_option == WarehouseClickAndCollectOption.ALL_WAREHOUSES:
+            if channel_wide is None:
+                channel_wide = variants_available_for_checkout(variant_ids=variant_ids, channel_id=channel_id,
+                                                               checkout_line_ids=line_ids)
+            available = channel_wide
+        else:
+            available = variants_available_for_checkout(variant_ids=variant_ids, channel_id=channel_id,
+                                                        checkout_line_ids=line_ids, warehouse_id=point.pk)
+        if all(available.get(v, 0) >= q for v, q in demand.items()):
+            result.append(point)
+    return result
+
+
+def warehouse_is_collection_point(*, warehouse_id: int, channel_id: int) -> bool:
+    return Warehouse.objects.filter(
+        pk=warehouse_id, channels__pk=channel_id,
+        click_and_collect_option__in=[WarehouseClickAndCollectOption.LOCAL_STOCK,
+                                      WarehouseClickAndCollectOption.ALL_WAREHOUSES]).exists()
+
+
+def allocations_for_order_lines(*, order_line_ids: Iterable) -> list[Allocation]:
+    return list(Allocation.objects.filter(order_line_id__in=list(order_line_ids))
+                .select_related("stock__warehouse").order_by("pk"))
 
 
 def products_filter_stock_availability(qs, *, channel_id: int, in_stock: bool):

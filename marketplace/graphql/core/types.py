@@ -160,3 +160,8 @@ def absolute_media_url(info, path: str) -> str:
 
 def is_staff_with(info, *perms) -> bool:
     return has_permissions(getattr(info.context, "user", None), *perms)
+
+
+class MetadataInput(graphene.InputObjectType):
+    key = graphene.String(required=True)
+    value = graphene.String(required=True)

@@ -108,8 +108,11 @@ class Warehouse(ModelObjectType):
 
     @classmethod
     def get_visible_node(cls, info, pk):
-        return models.Warehouse.objects.select_related("address").filter(pk=pk).first() if can_read(
-            info, pk) else None
+        # Public sales points (pickup locations) are visible to shoppers; private ones only to their staff.
+        warehouse = models.Warehouse.objects.select_related("address").filter(pk=pk).first()
+        if warehouse is None or (warehouse.is_private and not can_read(info, pk)):
+            return None
+        return warehouse
 
     @staticmethod
     def resolve_click_and_collect_option(root, info):
@@ -117,6 +120,10 @@ class Warehouse(ModelObjectType):
 
     @staticmethod
     def resolve_stocks(root, info, **kwargs):
+        from marketplace.graphql.core.errors import permission_denied
+
+        if not can_read(info, root.pk):
+            raise permission_denied(["MANAGE_PRODUCTS"])
         qs = selectors.stock_lines(warehouse_id=root.pk)
         return paginate(qs, required=False, **kwargs)
 

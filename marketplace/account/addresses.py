@@ -1,0 +1,104 @@
+"""Vietnamese addresses on the two-level units (since 07/2025): province (one of the 34), commune/ward, street,
+phone. `address_clean` validates and normalises input (old province names map to the current province);
+errors are DomainErrors with Saleor's codes (REQUIRED / INVALID) and the camelCase field name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from marketplace.account.error_codes import AccountErrorCode
+from marketplace.account.models import Address
+from marketplace.core.errors import DomainError, DomainErrors
+from marketplace.core.geography import province_resolve
+
+FIELDS = ("first_name", "last_name", "company_name", "street_address_1", "street_address_2", "city", "city_area",
+          "postal_code", "country", "country_area", "phone")
+FIELD_NAMES = {"first_name": "firstName", "last_name": "lastName", "street_address_1": "streetAddress1",
+               "city": "city", "country_area": "countryArea", "phone": "phone", "postal_code": "postalCode",
+               "country": "country"}
+_MOBILE = re.compile(r"^0[35789]\d{8}$")
+_LANDLINE = re.compile(r"^02\d{9}$")
+
+
+@dataclass(frozen=True)
+class AddressRules:
+    """Saleor's CheckoutAddressValidationRules: a contact-only address (pickup) skips the required-field check
+    but never the format check."""
+
+    check_required_fields: bool = True
+    check_fields_format: bool = True
+
+
+FULL_ADDRESS = AddressRules()
+CONTACT_ONLY = AddressRules(check_required_fields=False)
+
+def phone_normalize(raw: str) -> str | None:
+    """'+84 912 345 678' / '84912345678' / '0912.345.678' -> '0912345678'; None if not a Vietnamese number."""
+    digits = re.sub(r"[\s.\-()]", "", raw or "")
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("84") and len(digits) in (11, 12):
+        digits = "0" + digits[2:]
+    if not digits.isdigit():
+        return None
+    return digits if _MOBILE.match(digits) or _LANDLINE.match(digits) else None
+
+
+def _error(message: str, code: AccountErrorCode, field: str, address_type: str | None) -> DomainError:
+    return DomainError(message, code=code, field=FIELD_NAMES.get(field, field), address_type=address_type)
+
+
+def address_clean(*, data: dict, rules: AddressRules = FULL_ADDRESS, address_type: str | None = None) -> dict:
+    """Validated, normalised address fields (keys as on the Address model). Raises DomainErrors listing every
+    problem at once so a form can show them all."""
+    cleaned = {k: (str(data.get(k) or "")).strip() for k in FIELDS}
+    cleaned["country"] = (cleaned["country"] or "VN").upper()
+    errors: list[DomainError] = []
+    if cleaned["country"] != "VN":
+        errors.append(_error("Chỉ giao hàng trong Việt Nam.", AccountErrorCode.INVALID, "country", address_type))
+    if rules.check_required_fields:
+        required = {"street_address_1": "Vui lòng nhập số nhà, tên đường.",
+                    "city": "Vui lòng nhập xã/phường.",
+                    "country_area": "Vui lòng chọn tỉnh/thành phố.",
+                    "phone": "Vui lòng nhập số điện thoại."}
+        for field, message in required.items():
+            if not cleaned[field]:
+                errors.append(_error(message, AccountErrorCode.REQUIRED, field, address_type))
+        if not (cleaned["first_name"] or cleaned["last_name"]):
+            errors.append(_error("Vui lòng nhập họ tên người nhận.", AccountErrorCode.REQUIRED, "first_name",
+                                 address_type))
+    if cleaned["country_area"]:
+        province = province_resolve(cleaned["country_area"])
+        if province is None:
+            errors.append(_error(f"Không có tỉnh/thành phố “{cleaned['country_area']}”.", AccountErrorCode.INVALID,
+                                 "country_area", address_type))
+        else:
+            cleaned["country_area"] = province.name
+            cleaned["province_code"] = province.code
+    if cleaned["phone"] and rules.check_fields_format:
+        phone = phone_normalize(cleaned["phone"])
+        if phone is None:
+            errors.append(_error("Số điện thoại không hợp lệ (ví dụ 0912345678).", AccountErrorCode.INVALID,
+                                 "phone", address_type))
+        else:
+            cleaned["phone"] = phone
+    if cleaned["postal_code"] and rules.check_fields_format and not re.fullmatch(r"\d{5,6}", cleaned["postal_code"]):
+        errors.append(_error("Mã bưu chính gồm 5 hoặc 6 chữ số.", AccountErrorCode.INVALID, "postal_code",
+                             address_type))
+    if errors:
+        raise DomainErrors(errors)
+    cleaned.setdefault("province_code", "")
+    return cleaned
+
+
+@transaction.atomic
+def address_create(*, data: dict, rules: AddressRules = FULL_ADDRESS, address_type: str | None = None) -> Address:
+    return Address.objects.create(**address_clean(data=data, rules=rules, address_type=address_type))
+
+
+def address_copy(*, address: Address) -> Address:
+    """A snapshot for an order or checkout, so later edits of the address book do not rewrite history."""
+    return Address.objects.create(**address.as_data())

@@ -1,0 +1,90 @@
+"""JWT sign-in as Saleor does it: a short-lived access token for `Authorization: Bearer …` and a long-lived
+refresh token. Both carry the user's `jwt_token_key`; changing that key (password change, "log out
+everywhere") makes every token issued before it invalid."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import jwt
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.utils import timezone
+
+from marketplace.account.error_codes import AccountErrorCode
+from marketplace.account.models import User
+from marketplace.core.errors import DomainError
+
+ALGORITHM = "HS256"
+ISSUER = "ocop-market"
+ACCESS, REFRESH = "access", "refresh"
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access: str
+    refresh: str
+    user: User
+
+
+def _key_for(user: User) -> str:
+    if not user.jwt_token_key:
+        user.jwt_token_key = secrets.token_urlsafe(9)[:12]
+        User.objects.filter(pk=user.pk).update(jwt_token_key=user.jwt_token_key)
+    return user.jwt_token_key
+
+
+def _encode(user: User, token_type: str, ttl: timedelta, now: datetime) -> str:
+    payload = {"iss": ISSUER, "iat": int(now.timestamp()), "exp": int((now + ttl).timestamp()),
+               "type": token_type, "email": user.email, "user_id": user.pk, "token": _key_for(user),
+               "is_staff": user.is_staff}
+    return jwt.encode(payload, settings.SECRET_KEY, algorithm=ALGORITHM)
+
+
+def _decode(token: str, expected_type: str) -> User:
+    try:
+        payload = jwt.decode(token, settings.SECRET_KEY, algorithms=[ALGORITHM], issuer=ISSUER,
+                             options={"require": ["exp", "iat", "type", "user_id", "token"]})
+    except jwt.ExpiredSignatureError:
+        raise DomainError("Signature has expired.", code=AccountErrorCode.JWT_SIGNATURE_EXPIRED, field="token")
+    except jwt.PyJWTError:
+        raise DomainError("Invalid token.", code=AccountErrorCode.JWT_DECODE_ERROR, field="token")
+    if payload["type"] != expected_type:
+        raise DomainError("Invalid token type.", code=AccountErrorCode.JWT_INVALID_TOKEN, field="token")
+    user = User.objects.filter(pk=payload["user_id"], is_active=True).first()
+    if user is None or not user.jwt_token_key or payload["token"] != user.jwt_token_key:
+        raise DomainError("Invalid token.", code=AccountErrorCode.JWT_INVALID_TOKEN, field="token")
+    return user
+
+
+def token_create(*, email: str, password: str) -> TokenPair:
+    user = authenticate(username=(email or "").strip().lower(), password=password)
+    if user is None:
+        inactive = User.objects.filter(email__iexact=(email or "").strip(), is_active=False).first()
+        if inactive is not None and inactive.check_password(password):
+            raise DomainError("Tài khoản đã bị khóa.", code=AccountErrorCode.INACTIVE, field="email")
+        raise DomainError("Email hoặc mật khẩu không đúng.", code=AccountErrorCode.INVALID_CREDENTIALS,
+                          field="email")
+    now = timezone.now()
+    User.objects.filter(pk=user.pk).update(last_login=now)
+    return TokenPair(access=_encode(user, ACCESS, settings.JWT_ACCESS_TTL, now),
+                     refresh=_encode(user, REFRESH, settings.JWT_REFRESH_TTL, now), user=user)
+
+
+def token_refresh(*, refresh_token: str | None) -> tuple[str, User]:
+    if not refresh_token:
+        raise DomainError("Missing refresh token.", code=AccountErrorCode.JWT_MISSING_TOKEN, field="refreshToken")
+    user = _decode(refresh_token, REFRESH)
+    return _encode(user, ACCESS, settings.JWT_ACCESS_TTL, timezone.now()), user
+
+
+def user_from_access_token(*, token: str) -> User:
+    """The signed-in user for a Bearer token; raises DomainError (expired, tampered, revoked)."""
+    return _decode(token, ACCESS)
+
+
+def tokens_revoke_all(*, user: User) -> None:
+    """Invalidate every token issued so far for this user."""
+    User.objects.filter(pk=user.pk).update(jwt_token_key=secrets.token_urlsafe(9)[:12])

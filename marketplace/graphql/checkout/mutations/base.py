@@ -1,0 +1,115 @@
+"""What all checkout mutations share: CheckoutError (with the variants/lines at fault), finding the checkout
+from `id` / `checkoutId` / `token`, and the line inputs."""
+
+from __future__ import annotations
+
+import graphene
+
+from marketplace.checkout.error_codes import CheckoutErrorCode as Codes
+from marketplace.checkout.models import Checkout
+from marketplace.checkout.selectors import checkout_get
+from marketplace.core.errors import DomainError
+from marketplace.graphql.core.enums import LanguageCodeEnum
+from marketplace.graphql.core.ids import pk_from_global_id, to_global_id
+from marketplace.graphql.core.mutations import BaseMutation
+from marketplace.graphql.core.saleor_enums import AddressTypeEnum, CheckoutErrorCode, code_or
+from marketplace.graphql.core.scalars import PositiveDecimal
+from marketplace.graphql.core.types import MetadataInput
+from marketplace.graphql.core.uuid_ids import uuid_from_global_id
+
+
+class CheckoutError(graphene.ObjectType):
+    field = graphene.String()
+    message = graphene.String()
+    code = graphene.Field(CheckoutErrorCode, required=True)
+    variants = graphene.List(graphene.NonNull(graphene.ID))
+    lines = graphene.List(graphene.NonNull(graphene.ID))
+    address_type = graphene.Field(AddressTypeEnum)
+
+
+class CheckoutLineInput(graphene.InputObjectType):
+    quantity = graphene.Int(required=True)
+    variant_id = graphene.ID(required=True)
+    price = PositiveDecimal()
+    price_override_reason = graphene.String()
+    force_new_line = graphene.Boolean(default_value=False)
+    metadata = graphene.List(graphene.NonNull(MetadataInput))
+
+
+class CheckoutLineUpdateInput(graphene.InputObjectType):
+    variant_id = graphene.ID(deprecation_reason="Use `lineId` instead.")
+    quantity = graphene.Int()
+    price = PositiveDecimal()
+    price_override_reason = graphene.String()
+    line_id = graphene.ID()
+    metadata = graphene.List(graphene.NonNull(MetadataInput))
+
+
+class CheckoutAddressValidationRules(graphene.InputObjectType):
+    check_required_fields = graphene.Boolean(default_value=True)
+    check_fields_format = graphene.Boolean(default_value=True)
+    enable_fields_normalization = graphene.Boolean(default_value=True)
+
+
+class CheckoutValidationRules(graphene.InputObjectType):
+    shipping_address = graphene.Field(CheckoutAddressValidationRules)
+    billing_address = graphene.Field(CheckoutAddressValidationRules)
+
+
+def language(value) -> str:
+    from marketplace.graphql.core.enums import language_code
+
+    return language_code(value) if value is not None else "vi"
+
+
+class CheckoutMutation(BaseMutation):
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def error_payload(cls, errors: list[DomainError]):
+        enum = cls.error_type_class._meta.fields["code"].type.of_type
+        objects = [cls.error_type_class(field=e.field, message=e.message, code=code_or(enum, e.code),
+                                        **cls.error_extra(e)) for e in errors]
+        payload = {"errors": objects}
+        if cls.error_type_field:
+            payload[cls.error_type_field] = objects
+        return cls(**payload)
+
+    @classmethod
+    def error_extra(cls, error: DomainError) -> dict:
+        extra = {}
+        if error.params.get("variant_ids"):
+            extra["variants"] = [to_global_id("ProductVariant", v) for v in error.params["variant_ids"]]
+        if error.params.get("line_ids"):
+            extra["lines"] = [to_global_id("CheckoutLine", str(line)) for line in error.params["line_ids"]]
+        if error.params.get("address_type"):
+            extra["address_type"] = error.params["address_type"]
+        fields = cls.error_type_class._meta.fields
+        return {k: v for k, v in extra.items() if k in fields}
+
+
+def checkout_from_args(*, id: str | None = None, checkout_id: str | None = None, token=None) -> Checkout:
+    raw = id or checkout_id
+    if raw:
+        key = uuid_from_global_id(raw, "Checkout", field="id")
+    elif token:
+        key = token
+    else:
+        raise DomainError("Thiếu mã giỏ hàng (id).", code=Codes.REQUIRED, field="id")
+    checkout = checkout_get(token=key)
+    if checkout is None:
+        raise DomainError("Không tìm thấy giỏ hàng (có thể đã được đặt thành đơn).", code=Codes.NOT_FOUND,
+                          field="id")
+    return checkout
+
+
+def variant_pk(variant_id: str) -> int:
+    return pk_from_global_id(variant_id, "ProductVariant", field="variantId")
+
+
+def payload(checkout: Checkout) -> dict:
+    return {"checkout": checkout_get(token=checkout.pk)}
+
+
+__all__ = ["CheckoutError", "CheckoutMutation", "LanguageCodeEnum", "checkout_from_args", "payload", "variant_pk"]

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import graphene
+
+from marketplace.checkout import services
+from marketplace.graphql.checkout.mutations.base import (
+    CheckoutError,
+    CheckoutLineInput,
+    CheckoutMutation,
+    checkout_from_args,
+    payload,
+    variant_pk,
+)
+from marketplace.graphql.checkout.types import Checkout
+
+
+class CheckoutLinesAdd(CheckoutMutation):
+    checkout = graphene.Field(Checkout)
+
+    class Arguments:
+        id = graphene.ID()
+        checkout_id = graphene.ID(deprecation_reason="Use `id` instead.")
+        token = graphene.UUID(deprecation_reason="Use `id` instead.")
+        lines = graphene.List(graphene.NonNull(CheckoutLineInput), required=True)
+
+    class Meta:
+        error_type_class = CheckoutError
+        error_type_field = "checkout_errors"
+
+    @classmethod
+    def perform_mutation(cls, root, info, lines, id=None, checkout_id=None, token=None):
+        checkout = checkout_from_args(id=id, checkout_id=checkout_id, token=token)
+        checkout = services.checkout_lines_add(checkout=checkout, lines=[
+            services.LineInput(variant_id=variant_pk(line["variant_id"]), quantity=line["quantity"])
+            for line in lines])
+        return payload(checkout)

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import graphene
+
+from marketplace.checkout import services
+from marketplace.checkout.error_codes import CheckoutErrorCode
+from marketplace.core.errors import DomainError
+from marketplace.graphql.checkout.mutations.base import (
+    CheckoutError,
+    CheckoutLineUpdateInput,
+    CheckoutMutation,
+    checkout_from_args,
+    payload,
+    variant_pk,
+)
+from marketplace.graphql.checkout.types import Checkout
+from marketplace.graphql.core.uuid_ids import uuid_from_global_id
+
+
+def _update(line: dict) -> services.LineUpdate:
+    if line.get("quantity") is None:
+        raise DomainError("Vui lòng nhập số lượng.", code=CheckoutErrorCode.REQUIRED, field="quantity")
+    if line.get("line_id"):
+        return services.LineUpdate(quantity=line["quantity"],
+                                   line_id=uuid_from_global_id(line["line_id"], "CheckoutLine", field="lineId"))
+    if line.get("variant_id"):
+        return services.LineUpdate(quantity=line["quantity"], variant_id=variant_pk(line["variant_id"]))
+    raise DomainError("Cần `lineId`.", code=CheckoutErrorCode.REQUIRED, field="lineId")
+
+
+class CheckoutLinesUpdate(CheckoutMutation):
+    checkout = graphene.Field(Checkout)
+
+    class Arguments:
+        id = graphene.ID()
+        checkout_id = graphene.ID(deprecation_reason="Use `id` instead.")
+        token = graphene.UUID(deprecation_reason="Use `id` instead.")
+        lines = graphene.List(graphene.NonNull(CheckoutLineUpdateInput), required=True)
+
+    class Meta:
+        error_type_class = CheckoutError
+        error_type_field = "checkout_errors"
+
+    @classmethod
+    def perform_mutation(cls, root, info, lines, id=None, checkout_id=None, token=None):
+        checkout = checkout_from_args(id=id, checkout_id=checkout_id, token=token)
+        checkout = services.checkout_lines_update(checkout=checkout, lines=[_update(line) for line in lines])
+        return payload(checkout)

@@ -1,0 +1,58 @@
+"""E-mails to the shopper: order confirmation and "ready for pickup". Sent from Celery tasks queued on commit;
+the console backend prints them in development."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+from marketplace.core.money import format_vnd
+from marketplace.order.models import Order, OrderEvents
+from marketplace.order.selectors import order_get
+from marketplace.order.services import order_event_add
+
+
+def order_public_url(order: Order) -> str:
+    """The token link a guest can open without an account (the storefront's order page)."""
+    try:
+        path = reverse("storefront:order_detail", args=[str(order.pk)])
+    except NoReverseMatch:
+        path = f"/don-hang/{order.pk}/"
+    return settings.PUBLIC_URL.rstrip("/") + path
+
+
+def _send(order: Order, *, template: str, subject: str, email_type: str) -> None:
+    if not order.user_email:
+        return
+    with translation.override(order.language_code or "vi"):
+        context = {
+            "order": order, "url": order_public_url(order), "lines": [
+                {"name": f"{line.product_name} — {line.variant_name}" if line.variant_name else line.product_name,
+                 "quantity": line.quantity, "total": format_vnd(line.total_price_amount)}
+                for line in order.lines.all()],
+            "subtotal": format_vnd(order.subtotal_amount), "shipping": format_vnd(order.shipping_price_amount),
+            "total": format_vnd(order.total_amount),
+        }
+        text = render_to_string(f"order/email/{template}.txt", context)
+        html = render_to_string(f"order/email/{template}.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[order.user_email])
+    message.attach_alternative(html, "text/html")
+    message.send()
+    order_event_add(order=order, type=OrderEvents.EMAIL_SENT, email=order.user_email, email_type=email_type)
+
+
+def order_confirmation_email_send(*, order_id: str) -> None:
+    order = order_get(order_id=order_id)
+    if order is not None:
+        _send(order, template="confirmation", subject=f"OCOP Market: xác nhận đơn hàng #{order.number}",
+              email_type="order_confirmation")
+
+
+def order_pickup_ready_email_send(*, order_id: str) -> None:
+    order = order_get(order_id=order_id)
+    if order is not None:
+        _send(order, template="pickup_ready", subject=f"OCOP Market: đơn #{order.number} đã sẵn sàng để nhận",
+              email_type="shipping_confirmation")

@@ -1,0 +1,13 @@
+from celery import shared_task
+
+from marketplace.order.notifications import order_confirmation_email_send, order_pickup_ready_email_send
+
+
+@shared_task
+def order_confirmation_email_task(order_id: str) -> None:
+    order_confirmation_email_send(order_id=order_id)
+
+
+@shared_task
+def order_pickup_ready_email_task(order_id: str) -> None:
+    order_pickup_ready_email_send(order_id=order_id)

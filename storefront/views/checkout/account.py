@@ -1,0 +1,60 @@
+"""Sign in, sign out, register (session auth for the pages; the API uses JWT)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from marketplace.account.services import user_register
+from marketplace.core.errors import DomainError, DomainErrors
+from storefront.views.checkout.common import attach_user, flash_errors
+from storefront.views.checkout.forms import LoginForm, RegisterForm
+
+
+def _next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse("storefront:account_orders")
+
+
+def login_view(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(request, username=form.cleaned_data["email"].lower(),
+                            password=form.cleaned_data["password"])
+        if user is None:
+            messages.error(request, _("Email hoặc mật khẩu không đúng."))
+        else:
+            login(request, user)
+            attach_user(request)
+            return redirect(_next(request))
+    return render(request, "storefront/checkout/login.html", {"form": form, "next": _next(request)})
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("storefront:cart")
+
+
+def register_view(request: HttpRequest) -> HttpResponse:
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = user_register(email=form.cleaned_data["email"], password=form.cleaned_data["password"],
+                                 first_name=form.cleaned_data["name"], language_code=request.LANGUAGE_CODE)
+        except (DomainError, DomainErrors) as exc:
+            flash_errors(request, exc)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            attach_user(request)
+            messages.success(request, _("Đã tạo tài khoản."))
+            return redirect(_next(request))
+    return render(request, "storefront/checkout/register.html", {"form": form, "next": _next(request)})

@@ -1,0 +1,13 @@
+"""Run localstripe bound to 127.0.0.1 only, without writing /tmp/localstripe.pickle (shared STACK.md §5).
+Executed with var/localstripe-venv/bin/python, not imported by the tests."""
+
+import sys
+
+from aiohttp import web
+from localstripe import resources
+
+resources.Store.dump_to_disk = lambda self: None
+
+from localstripe.server import app  # noqa: E402
+
+web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)
