@@ -14,17 +14,23 @@ MAX_NUMBER_LENGTH = 100
 
 
 def verify_index(request: HttpRequest) -> HttpResponse:
-    number = (request.GET.get("number") or "").strip()
+    number = _clean(request.GET.get("number") or "")
     if number and len(number) <= MAX_NUMBER_LENGTH:
         return redirect(reverse("storefront:verify", kwargs={"number": number}))
     return render(request, "storefront/verify_index.html", {"number": number[:MAX_NUMBER_LENGTH]})
 
 
+def _clean(number: str) -> str:
+    """Printable characters only (a NUL byte cannot even be sent to PostgreSQL), without surrounding slashes."""
+    return "".join(ch for ch in number if ch.isprintable()).strip().strip("/")
+
+
 def verify(request: HttpRequest, number: str) -> HttpResponse:
-    number = number.strip().strip("/")
-    verification = certificate_verify(number=number) if 0 < len(number) <= MAX_NUMBER_LENGTH else None
+    readable = _clean(number)
+    looks_like_a_number = readable == number.strip().strip("/") and 0 < len(readable) <= MAX_NUMBER_LENGTH
+    verification = certificate_verify(number=readable) if looks_like_a_number else None
     if verification is None:
-        return render(request, "storefront/verify_not_found.html", {"number": number[:MAX_NUMBER_LENGTH]},
+        return render(request, "storefront/verify_not_found.html", {"number": readable[:MAX_NUMBER_LENGTH]},
                       status=404)
     certificate = verification.certificate
     return render(request, "storefront/verify.html", {
