@@ -3,11 +3,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 
 from marketplace.product.models import Product
 from marketplace.search.services import search_index_products
 
 MAX_QUERIES_PER_PAGE = 10
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_first():
+    """Each test starts in the default language: a request to /en/ leaves English active in the thread."""
+    translation.activate("vi")
+    yield
+    translation.deactivate()
 
 
 @dataclass
