@@ -45,9 +45,13 @@ class CatalogParams:
         return (self.page - 1) * PAGE_SIZE
 
     @property
+    def active_filter_count(self) -> int:
+        return (len(self.stars) + bool(self.group) + bool(self.province) + bool(self.sales_point)
+                + (self.price_min is not None or self.price_max is not None))
+
+    @property
     def has_filters(self) -> bool:
-        return bool(self.stars or self.group or self.province or self.price_min is not None
-                    or self.price_max is not None or self.sales_point)
+        return self.active_filter_count > 0
 
 
 def _int_or_none(value: str | None) -> int | None:
