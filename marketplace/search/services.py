@@ -1,12 +1,13 @@
-"""Search index writes. The PostgreSQL document lives on the product row (search_document, search_vector); the
-Elasticsearch index, when configured, is written alongside it.
+"""Search index writes: the folded search text on each product, the search entries PostgreSQL search reads, and
+the Elasticsearch index when ELASTICSEARCH_URL is set.
 
-What triggers indexing:
-- `search_index_enqueue(product_ids=...)` after a write (queues a Celery task once the transaction commits);
-- `search_index_sync()`, run every minute by Celery beat, picks up products flagged `search_index_dirty` and
-  products whose own row, certificates or producer changed since its last run, so nothing depends on every
-  writer remembering to enqueue.
-Expiry needs no reindex: both backends compare the expiry date with today's date at query time.
+What keeps them current:
+- `search_index_sync()`, run every minute by Celery beat: reindexes products flagged `search_index_dirty` or
+  changed (their row, a certificate, their producer) since its last run, then refreshes what changes without
+  touching the product row (listing, price, stock, certificate status) for the whole catalogue, in one
+  set-based statement, and sends exactly the changed products on to Elasticsearch;
+- `search_index_enqueue(product_ids=...)` after a write that should show at once (the registry sync calls it).
+Expiry needs neither: both backends compare the expiry date with today's date at query time.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.utils import timezone
 
 from marketplace.certification.models import Certificate
 from marketplace.product.models import Product
-from marketplace.search.backends.postgres import PostgresSearchBackend
+from marketplace.search.backends import postgres_index
 from marketplace.search.models import SearchIndexCursor
 
 SYNC_CURSOR = "products"
@@ -34,22 +35,29 @@ def _chunks(ids: Sequence[int], size: int) -> Iterable[list[int]]:
         yield list(ids[start:start + size])
 
 
-def search_index_products(*, product_ids: Sequence[int] | None = None) -> int:
-    """(Re)index these products (every product when None) in every configured backend."""
-    count = PostgresSearchBackend().products_index(product_ids=product_ids)
-    if settings.ELASTICSEARCH_URL:
-        from marketplace.search.backends.elasticsearch import ElasticsearchSearchBackend
+def _elasticsearch_update(*, product_ids: Sequence[int] | None) -> None:
+    if not settings.ELASTICSEARCH_URL:
+        return
+    from marketplace.search.backends.elasticsearch import ElasticsearchSearchBackend
 
-        backend = ElasticsearchSearchBackend.from_settings()
-        if product_ids is None:
-            backend.products_index(product_ids=None)
-        else:
-            existing = set(Product.objects.filter(pk__in=product_ids).values_list("pk", flat=True))
-            backend.products_index(product_ids=sorted(existing))
-            gone = sorted(set(product_ids) - existing)
-            if gone:
-                backend.products_remove(product_ids=gone)
-    return count
+    backend = ElasticsearchSearchBackend.from_settings()
+    if product_ids is None:
+        backend.products_index(product_ids=None)
+        return
+    existing = set(Product.objects.filter(pk__in=product_ids).values_list("pk", flat=True))
+    if existing:
+        backend.products_index(product_ids=sorted(existing))
+    if gone := sorted(set(product_ids) - existing):
+        backend.products_remove(product_ids=gone)
+
+
+@transaction.atomic
+def search_index_products(*, product_ids: Sequence[int] | None = None) -> int:
+    """(Re)index these products (every product when None) everywhere; returns how many entries changed."""
+    postgres_index.documents_update(product_ids=product_ids)
+    changes = postgres_index.entries_refresh(product_ids=product_ids, with_text=True)
+    transaction.on_commit(lambda: _elasticsearch_update(product_ids=product_ids))
+    return len(changes.written)
 
 
 def search_index_certificates(*, certificate_ids: Sequence[int]) -> int:
@@ -67,21 +75,28 @@ def search_index_enqueue(*, product_ids: Sequence[int]) -> None:
         transaction.on_commit(lambda: search_index_products_task.delay(product_ids=ids))
 
 
-def search_index_sync() -> int:
-    """Index every product that is flagged dirty or changed (itself, a certificate, its producer) since last run."""
-    started = timezone.now()
-    cursor = SearchIndexCursor.objects.filter(name=SYNC_CURSOR).first()
+def _changed_product_ids(since) -> set[int]:
     ids = set(Product.objects.filter(search_index_dirty=True).values_list("pk", flat=True))
-    if cursor is not None:
-        since = cursor.position - SYNC_OVERLAP
+    if since is not None:
         ids |= set(Product.objects.filter(updated_at__gte=since).values_list("pk", flat=True))
         ids |= set(Certificate.objects.filter(updated_at__gte=since).values_list("product_id", flat=True))
         ids |= set(Product.objects.filter(producer__updated_at__gte=since).values_list("pk", flat=True))
-    count = 0
+    return ids
+
+
+def search_index_sync() -> int:
+    """The periodic run: reindex what changed since the last run, refresh the rest; returns entries changed."""
+    started = timezone.now()
+    cursor = SearchIndexCursor.objects.filter(name=SYNC_CURSOR).first()
+    changed = 0
     if cursor is None:
-        count = search_index_products(product_ids=None)
+        changed += search_index_products(product_ids=None)
     else:
-        for chunk in _chunks(sorted(ids), SYNC_BATCH):
-            count += search_index_products(product_ids=chunk)
+        for chunk in _chunks(sorted(_changed_product_ids(cursor.position - SYNC_OVERLAP)), SYNC_BATCH):
+            changed += search_index_products(product_ids=chunk)
+    with transaction.atomic():
+        refreshed = postgres_index.entries_refresh(product_ids=None, with_text=False)
+        touched = sorted(refreshed.written | refreshed.removed)
+        transaction.on_commit(lambda: _elasticsearch_update(product_ids=touched) if touched else None)
     SearchIndexCursor.objects.update_or_create(name=SYNC_CURSOR, defaults={"position": started})
-    return count
+    return changed + len(touched)

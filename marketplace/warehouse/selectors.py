@@ -22,6 +22,11 @@ def stock_available_q_for_product(*, product_ref: str = "pk", public_only: bool 
     return Exists(stocks)
 
 
+def stock_at_sales_points() -> QuerySet[Stock]:
+    """Stock rows with something to hand at a public sales point (compose with a product filter)."""
+    return Stock.objects.order_by().filter(warehouse__is_private=False, quantity__gt=F("quantity_allocated"))
+
+
 @dataclass(frozen=True)
 class SalesPointAvailability:
     warehouse_id: int

@@ -1,5 +1,5 @@
-"""Search support (owned by marketplace.search): an IMMUTABLE folding function usable in indexes, and a trigram
-index on the folded search document for typo-tolerant matching."""
+"""Search support (owned by marketplace.search): an IMMUTABLE folding function, usable in index expressions and
+in the set-based indexing statements of marketplace.search."""
 
 from django.db import migrations
 
@@ -21,9 +21,4 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunSQL(FOLD_FUNCTION, reverse_sql="DROP FUNCTION IF EXISTS ocop_fold(text);"),
-        migrations.RunSQL(
-            "CREATE INDEX IF NOT EXISTS product_search_document_trgm "
-            "ON product_product USING gin (search_document gin_trgm_ops);",
-            reverse_sql="DROP INDEX IF EXISTS product_search_document_trgm;",
-        ),
     ]

@@ -4,7 +4,6 @@ rows that fill it. Only the mapping and the data live here; queries are in elast
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import F, Max, OuterRef, Subquery
@@ -12,8 +11,7 @@ from django.db.models.functions import Coalesce
 from elasticsearch.dsl import Boolean, Date, Document, Integer, Keyword, Long, Text, analyzer, token_filter
 from elasticsearch.dsl.analysis import char_filter
 
-from marketplace.certification.models import Certificate
-from marketplace.certification.selectors import certificate_valid_q, current_certificate_subquery
+from marketplace.certification.selectors import current_certificate_subquery, valid_certificates
 from marketplace.core.geography import PROVINCES_BY_CODE
 from marketplace.product.models import Product, ProductChannelListing, ProductTranslation
 from marketplace.warehouse.selectors import stock_available_q_for_product
@@ -59,11 +57,6 @@ class ProductDocument(Document):
         settings = {"number_of_shards": 1, "number_of_replicas": 0, "max_ngram_diff": 20}
 
 
-# Every condition of the listing rule except expiry (evaluated as of the epoch, so the date part always holds):
-# the query applies expiry against today's date, so expiry needs no reindex, like the PostgreSQL backend.
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
 def product_document_rows(*, product_ids: Sequence[int] | None, channel_slug: str) -> Iterator[dict]:
     """One dict per product, ready for ProductDocument(**row)."""
     qs = Product.objects.all() if product_ids is None else Product.objects.filter(pk__in=product_ids)
@@ -81,7 +74,8 @@ def product_document_rows(*, product_ids: Sequence[int] | None, channel_slug: st
                          .values("name")[:1]),
         stars=current_certificate_subquery(field="stars"),
         listable_until=Subquery(
-            Certificate.objects.filter(certificate_valid_q(at=_EPOCH), product_id=OuterRef("pk"))
+            # the last day of the certificates valid now (the listing rule); queries compare it with today
+            valid_certificates().filter(product_id=OuterRef("pk")).order_by()
             .values("product_id").annotate(until=Max("expires_on")).values("until")[:1]
         ),
         channels=Coalesce(Subquery(

@@ -186,12 +186,16 @@ def test_sql_folding_matches_python_folding(db, text):
         assert cursor.fetchone()[0] == fold(text)
 
 
-def test_the_search_statement_is_one_query(catalog, reindex, django_assert_num_queries):
-    catalog.product("Nước mắm Vũng Áng")
+def test_a_search_is_one_query_and_a_second_only_to_widen_a_likely_typo(catalog, reindex,
+                                                                         django_assert_num_queries):
+    for i in range(3):
+        catalog.product(f"Nước mắm Vũng Áng {i}")
     reindex()
 
     with django_assert_num_queries(1):
         product_search(text="nuoc mam", stars=[4, 5], province="ha-tinh", price_min=1, at_sales_point=False)
+    with django_assert_num_queries(2):
+        assert product_search(text="nuoc nam").total == 3
 
 
 def test_the_backend_reports_its_name(catalog, reindex):
