@@ -6,9 +6,9 @@
 Each size gets its own database (ocop_bench_storefront_<n>) on the PostgreSQL server of BENCH_DATABASE_URL
 (default postgres://postgres@127.0.0.1:5432/postgres), built with bulk inserts and indexed for search, and is
 dropped afterwards unless --keep (--reuse skips the build when it exists). Pages are requested in-process
-through the whole Django stack (middleware, view, selectors, templates) with DEBUG off. For each page it prints
-the median and p95 time, SQL queries per page, and the bare SQL time of the same statements replayed on a
-cursor, with the ratio page / bare SQL.
+through the whole Django stack (middleware, view, selectors, templates) with DEBUG off. For each page it
+prints the median and p95 time, SQL queries per page, and the bare SQL time of the same statements replayed on
+a cursor, with the ratio page / bare SQL.
 
 Targets: search p95 <= 100 ms at 100,000 products; <= 10 SQL queries per page; catalogue page <= 3x bare SQL.
 """
@@ -54,17 +54,20 @@ def _db_url(server: str, name: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
 
 
-# --- the parent process: one child per size -------------------------------------------------------------------
+# --- the parent process: one child per size ---------------------------------------------------------------
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--products", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--runs", type=int, default=0, help="requests per page kind (default: 60, 30 at 100k+)")
+    parser.add_argument("--runs", type=int, default=0,
+                        help="requests per page kind (default: 60, 30 at 100k+)")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     parser.add_argument("--reuse", action="store_true", help="reuse an existing benchmark database")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        run_one(args.one, runs=args.runs or (30 if args.one >= 100_000 else 60), keep=args.keep, reuse=args.reuse)
+        runs = args.runs or (30 if args.one >= 100_000 else 60)
+        run_one(args.one, runs=runs, keep=args.keep, reuse=args.reuse)
         return
     for n in args.products:
         command = [sys.executable, __file__, "--one", str(n)] + (["--keep"] if args.keep else []) + (
@@ -155,7 +158,7 @@ def build_dataset(n: int, *, seed: int = 20261122) -> None:
     producers = []
     for i in range(max(1, n // 8)):
         province = rng.choice(PROVINCES)
-        published = rng.choice([province.name, *province.merged_from]) if province.merged_from else province.name
+        published = rng.choice([province.name, *province.merged_from])
         name = f"{rng.choice(PRODUCER_KINDS)} {rng.choice(PLACES)} {i}"
         producers.append(Producer(name=name, slug=f"{vn_slugify(name)}-{i}", province_code=province.code,
                                   province_as_published=published, kind="cooperative"))
@@ -173,8 +176,8 @@ def build_dataset(n: int, *, seed: int = 20261122) -> None:
 
     listings, variants = [], []
     for product in products:
-        listings.append(ProductChannelListing(product=product, channel=channel, is_published=rng.random() < 0.97,
-                                              visible_in_listings=True))
+        listings.append(ProductChannelListing(product=product, channel=channel,
+                                              is_published=rng.random() < 0.97, visible_in_listings=True))
         for v in range(1 if rng.random() < 0.6 else 2):
             variants.append(ProductVariant(product=product, name=["Chai 500 ml", "Hộp 1 kg"][v],
                                            sku=f"{product.slug}-{v}", sort_order=v))
@@ -185,7 +188,8 @@ def build_dataset(n: int, *, seed: int = 20261122) -> None:
         if rng.random() < 0.92:
             price = Decimal(rng.randrange(20, 900) * 1000)
             prices[variant.product_id] = min(price, prices.get(variant.product_id, price))
-            variant_listings.append(ProductVariantChannelListing(variant=variant, channel=channel, price_amount=price))
+            variant_listings.append(ProductVariantChannelListing(variant=variant, channel=channel,
+                                                                 price_amount=price))
     ProductVariantChannelListing.objects.bulk_create(variant_listings, batch_size=5000)
     for listing in listings:
         listing.discounted_price_amount = prices.get(listing.product.pk)
@@ -207,8 +211,9 @@ def build_dataset(n: int, *, seed: int = 20261122) -> None:
 
     warehouses = []
     for i in range(40):
+        province = PROVINCES[i % len(PROVINCES)]
         address = Address.objects.create(street_address_1=f"{i} Trần Phú", city="Phường Trung tâm",
-                                         country_area=PROVINCES[i % 34].name, province_code=PROVINCES[i % 34].code)
+                                         country_area=province.name, province_code=province.code)
         warehouses.append(Warehouse(name=f"Điểm bán OCOP {i}", slug=f"diem-ban-{i}", address=address,
                                     is_private=i >= 30))
     warehouses = Warehouse.objects.bulk_create(warehouses)

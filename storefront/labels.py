@@ -1,5 +1,5 @@
-"""Display labels stored in Vietnamese by the domain (model choices), marked here so makemessages extracts them
-and templates can show them translated with {% translate value %}."""
+"""Display labels stored in Vietnamese by the domain (model choices), marked here so makemessages extracts
+them and templates can show them translated with {% translate value %}."""
 
 from django.utils.translation import gettext_noop
 

@@ -49,7 +49,7 @@ def star_options(facets: SearchFacets, params: CatalogParams) -> list[FacetOptio
 
 
 def group_options(facets: SearchFacets, params: CatalogParams, tree: CategoryTree) -> list[FacetOption]:
-    """Top-level groups, and the branch down to the selected group with its sub-groups, each with its count."""
+    """Top-level groups, and the branch down to the selected group with its sub-groups, with their counts."""
     counts = tree.rolled_up_counts(facets.categories)
     open_ids = {node.id for node in tree.path(params.group)} if params.group else set()
     options: list[FacetOption] = []

@@ -1,5 +1,5 @@
-"""Absolute public URLs (QR codes, structured data): built from settings.PUBLIC_URL, in the default language so a
-printed QR code keeps working whatever language its reader's browser prefers."""
+"""Absolute public URLs (QR codes, structured data): built from settings.PUBLIC_URL, in the default language
+so a printed QR code keeps working whatever language its reader's browser prefers."""
 
 from __future__ import annotations
 

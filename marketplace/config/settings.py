@@ -151,6 +151,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "marketplace.warehouse.tasks.reservations_expire_task",
         "schedule": timedelta(minutes=1),
     },
+    "search-index-sync": {
+        "task": "marketplace.search.tasks.search_index_sync_task",
+        "schedule": timedelta(minutes=1),
+    },
 }
 
 # --- Search -------------------------------------------------------------------------------------------------

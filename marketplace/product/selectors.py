@@ -1,6 +1,6 @@
-"""Catalog reads that need nothing above the product app: the product-group tree, variants with channel prices,
-media. Whether a product may be shown at all is the listing rule's job (certification.selectors); callers that
-show products to shoppers combine these reads with it (see marketplace.search.catalog)."""
+"""Catalog reads that need nothing above the product app: the product-group tree, variants with channel
+prices, media. Whether a product may be shown at all is the listing rule's job (certification.selectors);
+callers that show products to shoppers combine these reads with it (see marketplace.search.catalog)."""
 
 from __future__ import annotations
 
@@ -75,8 +75,8 @@ def category_tree_get(*, language_code: str = "vi") -> CategoryTree:
             .values("name")[:1]
         ))
     nodes = [
-        CategoryNode(id=c.pk, code=c.code or "", slug=c.slug, name=getattr(c, "translated_name", None) or c.name,
-                     parent_id=c.parent_id, level=c.level)
+        CategoryNode(id=c.pk, code=c.code or "", slug=c.slug,
+                     name=getattr(c, "translated_name", None) or c.name, parent_id=c.parent_id, level=c.level)
         for c in qs.only("pk", "code", "slug", "name", "parent_id", "level")
     ]
     by_id = {node.id: node for node in nodes}
@@ -117,15 +117,16 @@ def _media_url(media: ProductMedia) -> str:
 
 
 def product_media_list(*, product_id: int) -> list[MediaItem]:
-    return [MediaItem(url=_media_url(m), alt=m.alt) for m in ProductMedia.objects.filter(product_id=product_id)
-            if _media_url(m)]
+    media = ProductMedia.objects.filter(product_id=product_id)
+    return [MediaItem(url=_media_url(m), alt=m.alt) for m in media if _media_url(m)]
 
 
 def product_first_media(*, product_ids: Sequence[int]) -> dict[int, MediaItem]:
     """product id -> its first image, in one query (for product cards)."""
     first = (
         ProductMedia.objects.filter(product_id__in=product_ids)
-        .filter((Q(image__isnull=False) & ~Q(image="")) | (Q(external_url__isnull=False) & ~Q(external_url="")))
+        .filter((Q(image__isnull=False) & ~Q(image=""))
+                | (Q(external_url__isnull=False) & ~Q(external_url="")))
         .order_by("product_id", "sort_order", "pk").distinct("product_id")
     )
     return {m.product_id: MediaItem(url=_media_url(m), alt=m.alt) for m in first}

@@ -80,14 +80,15 @@ def _with_shop_annotations(qs, *, channel_slug: str, language_code: str):
         at_sales_point=stock_available_q_for_product(public_only=True),
     )
     if language_code != "vi":
-        translation = ProductTranslation.objects.filter(product_id=OuterRef("pk"), language_code=language_code)
+        translation = ProductTranslation.objects.filter(product_id=OuterRef("pk"),
+                                                        language_code=language_code)
         qs = qs.annotate(translated_name=Subquery(translation.values("name")[:1]),
                          translated_description=Subquery(translation.values("description")[:1]))
     return qs
 
 
-def product_cards_get(*, product_ids: Sequence[int], channel_slug: str | None = None, language_code: str = "vi",
-                      at: datetime | None = None) -> list[ProductCard]:
+def product_cards_get(*, product_ids: Sequence[int], channel_slug: str | None = None,
+                      language_code: str = "vi", at: datetime | None = None) -> list[ProductCard]:
     """Cards for these products, in the given order, leaving out any no longer listable (three queries)."""
     channel = _channel(channel_slug)
     qs = products_listable(
@@ -95,7 +96,8 @@ def product_cards_get(*, product_ids: Sequence[int], channel_slug: str | None = 
             _shown_products(channel_slug=channel, at=at, in_listings=False)),
         at=at,
     ).select_related("producer", "category")
-    products = {p.pk: p for p in _with_shop_annotations(qs, channel_slug=channel, language_code=language_code)}
+    qs = _with_shop_annotations(qs, channel_slug=channel, language_code=language_code)
+    products = {p.pk: p for p in qs}
     certificates = certificates_current_for_products(product_ids=list(products))
     media = product_first_media(product_ids=list(products))
     cards = []
@@ -158,7 +160,7 @@ def _description_text(description: dict | None, fallback: str) -> str:
 
 def product_page_get(*, slug: str, channel_slug: str | None = None, language_code: str = "vi",
                      at: datetime | None = None) -> ProductPage | None:
-    """Everything the product page shows, or None when the product is unknown or not listable (six queries)."""
+    """Everything the product page shows; None when the product is unknown or not listable (six queries)."""
     channel = _channel(channel_slug)
     qs = products_listable(
         queryset=Product.objects.filter(slug=slug).filter(

@@ -35,7 +35,9 @@ class ProductSearchEntry(models.Model):
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["product", "channel"], name="search_entry_product_channel")]
+        constraints = [
+            models.UniqueConstraint(fields=["product", "channel"], name="search_entry_product_channel"),
+        ]
         indexes = [
             GinIndex(fields=["vector"], name="search_entry_vector_gin"),
             GinIndex(fields=["document"], name="search_entry_document_trgm", opclasses=["gin_trgm_ops"]),

@@ -56,8 +56,9 @@ def product_search(
     query = ProductSearchQuery(
         text=SearchText.parse(text),
         filters=ProductSearchFilters(
-            stars=tuple(sorted({int(s) for s in stars})), category_id=category_id, province_code=province_code,
-            producer_id=producer_id, price_min=price_min, price_max=price_max, at_sales_point=at_sales_point,
+            stars=tuple(sorted({int(s) for s in stars})), category_id=category_id,
+            province_code=province_code, producer_id=producer_id, price_min=price_min, price_max=price_max,
+            at_sales_point=at_sales_point,
         ),
         sort=SearchSort(sort),
         offset=max(0, offset),

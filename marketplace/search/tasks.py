@@ -1,4 +1,4 @@
-"""Celery tasks: take ids, call one service. Indexing is idempotent, so a retried task changes nothing twice."""
+"""Celery tasks: take ids, call one service. Indexing is idempotent: a retried task changes nothing twice."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from celery import shared_task
 
 from marketplace.search import services
 
-# A search server that is down or slow is temporary: retry with backoff (indexing again changes nothing twice).
-TEMPORARY = (ConnectionError, TimeoutError, elastic_transport.ConnectionError, elastic_transport.ConnectionTimeout)
+# A search server that is down or slow is a temporary failure: retry with backoff.
+TEMPORARY = (ConnectionError, TimeoutError, elastic_transport.ConnectionError,
+             elastic_transport.ConnectionTimeout)
 
 
 @shared_task(autoretry_for=TEMPORARY, retry_backoff=True, max_retries=5)

@@ -1,5 +1,5 @@
-"""Stock reads for the storefront. For now a sales point is a public warehouse (is_private=False); the sales-point
-profile will sit on top of it later. Available means quantity on hand minus quantity allocated."""
+"""Stock reads for the storefront. For now a sales point is a public warehouse (is_private=False); the
+sales-point profile will sit on top of it later. Available means quantity on hand minus quantity allocated."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class SalesPointAvailability:
 
 
 def sales_point_availability_for_product(*, product_id: int) -> list[SalesPointAvailability]:
-    """Every public sales point holding this product, per packaging, with what is available there (one query)."""
+    """Every public sales point holding this product, per packaging, with what is available (one query)."""
     rows: QuerySet[Stock] = (
         Stock.objects.filter(product_variant__product_id=product_id, warehouse__is_private=False,
                              quantity__gt=F("quantity_allocated"))

@@ -34,7 +34,8 @@ def star_badge(stars: int | None, size: str = "md") -> dict:
 @lru_cache(maxsize=4096)
 def _qr_svg(data: str, title: str, scale: int) -> str:
     # Choosing the best mask is most of segno's ~4 ms per code, and a product's code never changes: cache it.
-    svg = segno.make(data, error="m").svg_inline(scale=scale, dark="#1b1b1b", light="#ffffff", title=title or None)
+    qr = segno.make(data, error="m")
+    svg = qr.svg_inline(scale=scale, dark="#1b1b1b", light="#ffffff", title=title or None)
     if title:
         svg = svg.replace("<svg ", format_html('<svg role="img" aria-label="{}" ', title), 1)
     return svg
@@ -43,7 +44,8 @@ def _qr_svg(data: str, title: str, scale: int) -> str:
 @register.simple_tag
 def qr_svg(data: str, *, title: str = "", scale: int = 4) -> str:
     """An inline SVG QR code (segno, no network, no image files)."""
-    return mark_safe(_qr_svg(data, str(title), scale))  # segno escapes the title; the rest is generated markup
+    # segno escapes the title; the rest is markup it generated
+    return mark_safe(_qr_svg(data, str(title), scale))
 
 
 @register.simple_tag
@@ -66,7 +68,7 @@ def language_url(context, language_code: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes) -> str:
-    """The current query string with some parameters replaced (None or "" removes them), for pagination/sort."""
+    """The current query string with some parameters replaced (None or "" removes them): pagination links."""
     params: QueryDict = context["request"].GET.copy()
     for key, value in changes.items():
         params.pop(key, None)

@@ -1,4 +1,5 @@
-"""The catalogue: browse and search (/san-pham/), a product group (/danh-muc/<slug>/), a province (/tinh/<code>/)."""
+"""The catalogue: browse and search (/san-pham/), a product group (/danh-muc/<slug>/), a province
+(/tinh/<code>/)."""
 
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ from django.utils.translation import get_language
 from marketplace.product.selectors import category_tree_get
 from marketplace.search.catalog import product_cards_get, products_recently_certified_ids
 from marketplace.search.selectors import product_search
-from storefront.presenters import province_options
 from storefront.forms import CatalogParams
+from storefront.presenters import province_options
 
 SECTION_SIZE = 8
 

@@ -1,5 +1,5 @@
-"""Certificate verification (/verify/<number>/), the page the QR code on a product leads to. It answers for any
-certificate we hold, including ones whose products are no longer sold."""
+"""Certificate verification (/verify/<number>/), the page the QR code on a product leads to. It answers for
+any certificate we hold, including ones whose products are no longer sold."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def verify_index(request: HttpRequest) -> HttpResponse:
 
 
 def _clean(number: str) -> str:
-    """Printable characters only (a NUL byte cannot even be sent to PostgreSQL), without surrounding slashes."""
+    """Printable characters only (PostgreSQL refuses NUL bytes), without surrounding slashes."""
     return "".join(ch for ch in number if ch.isprintable()).strip().strip("/")
 
 

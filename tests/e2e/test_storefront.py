@@ -24,14 +24,16 @@ def test_searching_nuoc_mam_finds_nuoc_mam(page: Page, storefront, screenshot):
     screenshot("search-nuoc-mam")
 
 
-def test_filtering_by_five_stars_shows_only_five_star_products_with_counts(page: Page, storefront, screenshot):
+def test_filtering_by_five_stars_shows_only_five_star_products_with_counts(page: Page, storefront,
+                                                                           screenshot):
     page.goto(storefront.url + "/san-pham/")
     expect(page.locator("#results-count")).to_have_text(re.compile(r"6 sản phẩm"))
     expect(page.locator("label[for=f-stars-5]")).to_contain_text("(3)")
     expect(page.locator("label[for=f-stars-4]")).to_contain_text("(2)")
 
     page.get_by_text("Bộ lọc", exact=True).click()  # folded on a phone, results first
-    page.get_by_role("checkbox", name=re.compile(r"^5 sao")).check()  # htmx swaps the results in place and updates the URL
+    # htmx swaps the results in place and updates the URL
+    page.get_by_role("checkbox", name=re.compile(r"^5 sao")).check()
 
     expect(page).to_have_url(re.compile(r"stars=5"))
     expect(page.locator("#results-count")).to_have_text(re.compile(r"3 sản phẩm"))

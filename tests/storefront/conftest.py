@@ -35,7 +35,8 @@ def shop(catalog, warehouse) -> Shop:
     shop = Shop(
         fish_sauce=catalog.product("Nước mắm Vũng Áng", stars=5, price=120_000, warehouse=warehouse,
                                    group_code="I.4.a", certificate_number="15/GCN-UBND",
-                                   variants=["Chai 500 ml", "Chai 1 lít"], producer_name="HTX Nước mắm Vũng Áng"),
+                                   variants=["Chai 500 ml", "Chai 1 lít"],
+                                   producer_name="HTX Nước mắm Vũng Áng"),
         fish_sauce_2=catalog.product("Nước mắm cá cơm Cửa Hội", stars=4, price=90_000, group_code="I.4.a",
                                      producer_name="Cơ sở Cửa Hội", province="Nghệ An"),
         candy=catalog.product("Kẹo cu đơ Phong Nga", stars=5, price=45_000, warehouse=warehouse,

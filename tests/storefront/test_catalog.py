@@ -36,7 +36,7 @@ def test_filtering_by_five_stars_shows_only_five_star_products_with_counts(clien
     for name in ("Nước mắm Vũng Áng", "Kẹo cu đơ Phong Nga", "Rượu men lá Tam Đảo"):
         assert name in text
     assert "Chè Shan tuyết" not in text
-    assert re.search(r"5 sao \(3\)", text) and re.search(r"4 sao \(2\)", text) and re.search(r"3 sao \(1\)", text)
+    assert "5 sao (3)" in text and "4 sao (2)" in text and "3 sao (1)" in text
     assert 'id="f-stars-5" name="stars" value="5" checked' in response.content.decode()
 
 
@@ -117,7 +117,8 @@ def test_htmx_requests_get_only_the_results_fragment(client, shop):
 
 
 @pytest.mark.parametrize("params", [
-    {"q": ""}, {"q": "   "}, {"q": "x" * 5000}, {"q": "!!!@@@###"}, {"q": "'; DROP TABLE product_product; --"},
+    {"q": ""}, {"q": "   "}, {"q": "x" * 5000}, {"q": "!!!@@@###"},
+    {"q": "'; DROP TABLE product_product; --"},
     {"q": "%_\\"}, {"stars": "9"}, {"stars": "abc"}, {"group": "khong-co"}, {"province": "Atlantis"},
     {"sort": "bogus"}, {"price_min": "abc"}, {"price_max": "-5"}, {"price_min": "9" * 40}, {"page": "abc"},
     {"page": "-1"}, {"page": "0"}, {"page": "9" * 40}, {"sales_point": "maybe"}, {"q": "nuoc\x00mam"},

@@ -37,7 +37,7 @@ def test_home_works_with_an_empty_catalogue(client, db):
     assert "Chưa có sản phẩm 5 sao." in response.content.decode()
 
 
-def test_the_producer_page_lists_their_certified_products(client, shop, catalog, django_assert_max_num_queries):
+def test_the_producer_page_lists_their_certified_products(client, shop, django_assert_max_num_queries):
     url = reverse("storefront:producer", args=[shop.wine.producer.slug])
 
     with django_assert_max_num_queries(MAX_QUERIES_PER_PAGE):

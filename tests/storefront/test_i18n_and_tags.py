@@ -22,7 +22,8 @@ def test_vietnamese_is_the_default_and_english_lives_under_en(client, shop):
 
     assert '<html lang="vi">' in vi.content.decode() and '<html lang="en">' in en.content.decode()
     assert "2 sản phẩm" in text_of(vi) and "Chưa mở bán" in text_of(vi)
-    assert "2 products" in text_of(en) and "Not on sale yet" in text_of(en) and "Search results for “nuoc mam”" in text_of(en)
+    assert "2 products" in text_of(en) and "Not on sale yet" in text_of(en)
+    assert "Search results for “nuoc mam”" in text_of(en)
     assert "120.000\xa0₫" in vi.content.decode() and "₫120,000" in en.content.decode()
 
 
@@ -81,4 +82,5 @@ def test_a_url_that_does_not_exist_yet_reverses_to_nothing():
 def test_query_with_replaces_one_parameter_and_keeps_the_rest():
     request = RequestFactory().get("/san-pham/", {"q": "nuoc mam", "stars": ["5", "4"], "page": "3"})
 
-    assert render("{% query_with page=4 %}", request=request) == "?q=nuoc+mam&amp;stars=5&amp;stars=4&amp;page=4"
+    expected = "?q=nuoc+mam&amp;stars=5&amp;stars=4&amp;page=4"
+    assert render("{% query_with page=4 %}", request=request) == expected

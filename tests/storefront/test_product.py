@@ -1,4 +1,4 @@
-"""The product page: badge, certificate, producer, availability, structured data, QR to the verification page."""
+"""The product page: badge, certificate, producer, availability, structured data, QR code to verification."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ def test_the_page_shows_the_star_badge_and_the_certificate(client, shop, django_
     assert '<svg class="ocop-badge ocop-badge--lg" role="img" aria-label="OCOP 5 sao"' in page
     assert "<title>OCOP 5 sao</title>" in page
     certificate = shop.fish_sauce.certificates.get()
-    panel = page[page.index('id="certificate-heading"'):page.index("</dl>", page.index('id="certificate-heading"'))]
+    start = page.index('id="certificate-heading"')
+    panel = page[start:page.index("</dl>", start)]
     for fact in ("15/GCN-UBND", "5 sao", "90/100", "UBND tỉnh Hà Tĩnh", certificate.decision_number,
                  certificate.decision_date.strftime("%d/%m/%Y"), certificate.expires_on.strftime("%d/%m/%Y"),
                  "Còn hiệu lực"):
@@ -125,7 +126,8 @@ def test_a_product_not_on_show_gets_a_friendly_404(client, catalog, change):
     if change == "unpublished":
         product.channel_listings.update(is_published=False)
 
-    response = client.get(reverse("storefront:product", args=["khong-co" if change == "unknown" else product.slug]))
+    slug = "khong-co" if change == "unknown" else product.slug
+    response = client.get(reverse("storefront:product", args=[slug]))
 
     assert response.status_code == 404
     assert "Sản phẩm không có hoặc không còn được bày bán" in response.content.decode()

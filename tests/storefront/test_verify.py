@@ -87,7 +87,8 @@ def test_the_form_redirects_to_the_certificate_page(client, catalog):
     assert response.status_code == 302 and response["Location"] == "/verify/15/GCN-UBND/"
 
 
-@pytest.mark.parametrize("number", ["nope", "15/GCN-KHONG-CO", "x" * 300, "'; DROP TABLE x; --", "%00", "<b>"])
+@pytest.mark.parametrize("number", ["nope", "15/GCN-KHONG-CO", "x" * 300, "'; DROP TABLE x; --", "%00",
+                                    "<b>"])
 def test_an_unknown_number_gets_a_friendly_404(client, catalog, number):
     response = client.get("/verify/" + number + "/")
 

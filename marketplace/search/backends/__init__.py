@@ -1,1 +1,1 @@
-"""Search backends behind one interface (base.SearchBackend): PostgreSQL always, Elasticsearch when configured."""
+"""Search backends behind one interface (base.SearchBackend): PostgreSQL always, Elasticsearch when set."""

@@ -1,8 +1,9 @@
-"""Elasticsearch search (used when ELASTICSEARCH_URL is set), with the `elasticsearch` 9 client's elasticsearch.dsl.
+"""Elasticsearch search (used when ELASTICSEARCH_URL is set), with the `elasticsearch` 9 client's
+elasticsearch.dsl.
 
 The query mirrors the PostgreSQL backend: the listing rule and the channel are filters (expiry compared with
-today's date in Vietnam, so it needs no reindex); the shopper's text matches name > producer > group/province >
-description, every word required, with fuzzy matching for short queries; the shopper's filters are a
+today's date in Vietnam, so it needs no reindex); the shopper's text matches name > producer > group/province
+> description, every word required, with fuzzy matching for short queries; the shopper's filters are a
 post_filter, and each facet is an aggregation under every filter but its own.
 """
 
@@ -70,7 +71,8 @@ def _all_but(clauses: dict[str, Q], leave_out: str | None) -> Q:
 
 
 SORTS: dict[SearchSort, list] = {
-    SearchSort.RELEVANCE: ["_score", {"stars": {"order": "desc", "missing": "_last"}}, {"created_at": "desc"}],
+    SearchSort.RELEVANCE: ["_score", {"stars": {"order": "desc", "missing": "_last"}},
+                           {"created_at": "desc"}],
     SearchSort.PRICE_ASC: [{"price": {"order": "asc", "missing": "_last"}}, "_doc"],
     SearchSort.PRICE_DESC: [{"price": {"order": "desc", "missing": "_last"}}, "_doc"],
     SearchSort.NEWEST: [{"created_at": "desc"}, "_doc"],
@@ -142,10 +144,8 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     def products_index(self, *, product_ids: Sequence[int] | None = None) -> int:
         self.index_create()
-        actions = (
-            ProductDocument(**row).to_dict(include_meta=True) | {"_index": self.index}
-            for row in product_document_rows(product_ids=product_ids, channel_slug=settings.DEFAULT_CHANNEL_SLUG)
-        )
+        rows = product_document_rows(product_ids=product_ids, channel_slug=settings.DEFAULT_CHANNEL_SLUG)
+        actions = (ProductDocument(**row).to_dict(include_meta=True) | {"_index": self.index} for row in rows)
         written, _ = bulk(self.client, actions, refresh="wait_for")
         return written
 

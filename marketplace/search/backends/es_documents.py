@@ -1,5 +1,5 @@
-"""The Elasticsearch product index: mapping (ASCII-folding analyzers, so "nuoc mam" matches "Nước mắm") and the
-rows that fill it. Only the mapping and the data live here; queries are in elasticsearch.py."""
+"""The Elasticsearch product index: mapping (ASCII-folding analyzers, so "nuoc mam" matches "Nước mắm") and
+the rows that fill it. Only the mapping and the data live here; queries are in elasticsearch.py."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class ProductDocument(Document):
     province_code = Keyword()
     producer_id = Integer()
     stars = Integer()  # of the current certificate
-    listable_until = Date()  # last day the listing rule holds (null: not listable); compared with today per query
+    listable_until = Date()  # last day the listing rule holds (null: never); compared with today per query
     channels = Keyword()  # channels that publish the product in listings
     price = Long()  # cheapest variant price in the default channel, in đồng
     in_sales_point = Boolean()
@@ -83,20 +83,23 @@ def product_document_rows(*, product_ids: Sequence[int] | None, channel_slug: st
                                                  visible_in_listings=True)
             .values("product_id").annotate(slugs=ArrayAgg("channel__slug")).values("slugs")[:1]
         ), []),
-        price=Subquery(ProductChannelListing.objects.filter(product_id=OuterRef("pk"), channel__slug=channel_slug)
+        price=Subquery(ProductChannelListing.objects.filter(product_id=OuterRef("pk"),
+                                                            channel__slug=channel_slug)
                        .values("discounted_price_amount")[:1]),
         in_sales_point=stock_available_q_for_product(public_only=True),
     )
     for p in qs.iterator(chunk_size=2000):
         province = PROVINCES_BY_CODE.get(p.province_code or "")
-        place = [p.category_name, p.category_parent_name, p.category_grandparent_name, p.province_as_published,
-                 p.district_as_published, *((province.name, *province.merged_from) if province else ())]
+        place = [p.category_name, p.category_parent_name, p.category_grandparent_name,
+                 p.province_as_published, p.district_as_published,
+                 *((province.name, *province.merged_from) if province else ())]
+        category_path = [c for c in (p.category_id, p.category_parent_id, p.category_grandparent_id) if c]
         yield {
             "meta": {"id": p.pk},
             "name": p.name, "name_en": p.name_en or "", "producer_name": p.producer_name or "",
             "place_text": " ".join(x for x in place if x), "description": p.description_plaintext[:4000],
             "slug": p.slug, "category_id": p.category_id,
-            "category_path": [c for c in (p.category_id, p.category_parent_id, p.category_grandparent_id) if c],
+            "category_path": category_path,
             "province_code": p.province_code or None, "producer_id": p.producer_id, "stars": p.stars,
             "listable_until": p.listable_until, "channels": list(p.channels),
             "price": int(p.price) if p.price is not None else None, "in_sales_point": p.in_sales_point,

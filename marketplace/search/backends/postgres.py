@@ -1,6 +1,6 @@
-"""PostgreSQL search over the search entries (marketplace.search.models.ProductSearchEntry): full text (weighted
-name > producer > group/place > description) over text folded by `ocop_fold` (unaccent, with đ -> d), and
-trigram word similarity to forgive typos in short queries.
+"""PostgreSQL search over the search entries (marketplace.search.models.ProductSearchEntry): full text
+(weighted name > producer > group/place > description) over text folded by `ocop_fold` (unaccent, with
+đ -> d), and trigram word similarity to forgive typos in short queries.
 
 One statement answers a page: a MATERIALIZED CTE holds the channel's entries that are listable today and match
 the text; facet counts, the total and the page of ids are all read from it. The shopper's filters are applied
@@ -31,7 +31,7 @@ RANK_WEIGHTS = "{0.05,0.2,0.4,1.0}"
 
 
 def tsquery_for(text: SearchText) -> str:
-    """Every token as a prefix ('nuoc:* & ma:*'): results follow the shopper as they type. Tokens are [a-z0-9]."""
+    """Every token as a prefix ('nuoc:* & ma:*'): results follow the shopper as they type."""
     return " & ".join(f"{token}:*" for token in text.tokens)
 
 
@@ -61,7 +61,7 @@ class PostgresSearchBackend(SearchBackend):
     def product_search(self, query: ProductSearchQuery) -> ProductSearchResult:
         result = self._run(self.statement(query, fuzzy=False))
         if not query.text.is_empty and query.text.is_short and result.total < FUZZY_WHEN_FEWER_THAN:
-            # Few exact matches for a short query: likely a typo, so widen to trigram similarity (one more query).
+            # Few exact matches for a short query: likely a typo, so widen to trigram similarity.
             result = self._run(self.statement(query, fuzzy=True))
         return result
 
@@ -93,11 +93,12 @@ class PostgresSearchBackend(SearchBackend):
                     [*base.params, *(p for part in parts for p in part.params)])
 
     def _base(self, query: ProductSearchQuery, *, fuzzy: bool) -> _Sql:
-        """The channel's entries published now, listable today (the listing rule's expiry, on the rule's clock),
-        matching the text, with what the filters, facets and sorts need."""
+        """The channel's entries published now, listable today (the listing rule's expiry, on the rule's
+        clock), matching the text, with what the filters, facets and sorts need."""
         fragments = [_Sql(
-            "SELECT e.product_id AS id, e.stars AS f_stars, e.province_code AS f_province, e.category_id AS f_cat,"
-            " e.category_parent_id AS f_cat_p, e.category_grandparent_id AS f_cat_pp, e.price AS f_price,"
+            "SELECT e.product_id AS id, e.stars AS f_stars, e.province_code AS f_province,"
+            " e.category_id AS f_cat, e.category_parent_id AS f_cat_p, e.category_grandparent_id AS f_cat_pp,"
+            " e.price AS f_price,"
             " e.in_sales_point AS f_sp, e.product_created_at AS f_created, ", [])]
         fragments.append(self._rank(query.text, fuzzy=fuzzy) if not query.text.is_empty
                          else _Sql("0.0::float AS f_rank", []))
@@ -124,7 +125,8 @@ class PostgresSearchBackend(SearchBackend):
     @staticmethod
     def _rank(text: SearchText, *, fuzzy: bool) -> _Sql:
         # Full-text rank carries the field weights; a document starting with the query (the product name
-        # comes first in it) gets a bonus over a producer match; in the fuzzy pass, closer spellings rank higher.
+        # comes first in it) gets a bonus over a producer match; in the fuzzy pass, closer spellings rank
+        # higher.
         # Tokens are [a-z0-9] only, so the LIKE pattern needs no escaping.
         sql = (f"ts_rank('{RANK_WEIGHTS}', e.vector, to_tsquery('simple', %s))"
                " + CASE WHEN e.document LIKE %s THEN 0.5 ELSE 0 END")

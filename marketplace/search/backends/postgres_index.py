@@ -1,6 +1,6 @@
-"""PostgreSQL indexing, set-based: one statement writes the folded search text of many products, one writes their
-search entries (marketplace.search.models.ProductSearchEntry). Both are idempotent; the entry statement returns
-the products whose entry actually changed, so the periodic refresh can tell Elasticsearch about those only."""
+"""PostgreSQL indexing, set-based: one statement writes the folded search text of many products, one writes
+their search entries (marketplace.search.models.ProductSearchEntry). Both are idempotent; the entry statement
+returns the products whose entry actually changed, so the periodic refresh tells Elasticsearch about those."""
 
 from __future__ import annotations
 
@@ -41,9 +41,9 @@ FROM (
 WHERE p.id = d.id
 """
 
-_ENTRY_COLUMNS = ["visible", "published_at", "listable_until", "stars", "price", "in_sales_point", "category_id",
-                  "category_parent_id", "category_grandparent_id", "province_code", "producer_id",
-                  "product_created_at"]
+_ENTRY_COLUMNS = ["visible", "published_at", "listable_until", "stars", "price", "in_sales_point",
+                  "category_id", "category_parent_id", "category_grandparent_id", "province_code",
+                  "producer_id", "product_created_at"]
 _TEXT_COLUMNS = ["document", "vector"]
 
 _ENTRY_SQL = """
@@ -137,7 +137,8 @@ def entries_refresh(*, product_ids: Sequence[int] | None, with_text: bool) -> En
         compared=", ".join(f"e.{c}" for c in updated),
         excluded=", ".join(f"EXCLUDED.{c}" for c in updated),
     )
-    params = [*valid_params, *([ids] if ids is not None else []), *stock_params, *([ids] if ids is not None else [])]
+    id_params = [] if ids is None else [ids]
+    params = [*valid_params, *id_params, *stock_params, *id_params]
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         written = {row[0] for row in cursor.fetchall()}

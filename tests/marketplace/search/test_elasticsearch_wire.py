@@ -1,6 +1,6 @@
-"""What the Elasticsearch backend sends over the wire. No Elasticsearch server can run here, so a stand-in HTTP
-server on loopback records the requests and answers like Elasticsearch 9 would (a stand-in, said plainly: it
-checks our requests, not Elasticsearch's behaviour — the live tests in test_elasticsearch.py do that)."""
+"""What the Elasticsearch backend sends over the wire. No Elasticsearch server can run here, so a stand-in
+HTTP server on loopback records the requests and answers like Elasticsearch 9 would. It is a stand-in, said
+plainly: it checks our requests, not how Elasticsearch behaves (test_elasticsearch.py has live tests)."""
 
 from __future__ import annotations
 
@@ -56,9 +56,10 @@ class _StandIn(BaseHTTPRequestHandler):
             items = [{"index": {"_id": a["index"]["_id"], "status": 201}} for a in lines if "index" in a]
             self._answer(200, {"errors": False, "took": 1, "items": items})
         elif "_search" in self.path:
+            stars = {"doc_count": 1, "values": {"buckets": [{"key": 5, "doc_count": 1}]}}
             self._answer(200, {"took": 1, "timed_out": False, "hits": {
                 "total": {"value": 1, "relation": "eq"}, "hits": [{"_id": "1", "_score": 1.0}]},
-                "aggregations": {"stars": {"doc_count": 1, "values": {"buckets": [{"key": 5, "doc_count": 1}]}}}})
+                "aggregations": {"stars": stars}})
         else:
             self._answer(404)
 

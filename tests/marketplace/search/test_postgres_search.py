@@ -25,7 +25,8 @@ def names(result, catalog_products):
     ("typed", "expected"),
     [("nuoc mam", "Nước mắm Vũng Áng"), ("keo cu do", "Kẹo cu đơ Phong Nga"),
      ("che shan tuyet", "Chè Shan tuyết Suối Giàng"), ("KẸO CU ĐƠ", "Kẹo cu đơ Phong Nga"),
-     ("nuoc ma", "Nước mắm Vũng Áng"), ("nuoc nam", "Nước mắm Vũng Áng"), ("keo cu dd", "Kẹo cu đơ Phong Nga")],
+     ("nuoc ma", "Nước mắm Vũng Áng"), ("nuoc nam", "Nước mắm Vũng Áng"),
+     ("keo cu dd", "Kẹo cu đơ Phong Nga")],
 )
 def test_typing_without_diacritics_or_with_a_typo_finds_the_product(catalog, reindex, typed, expected):
     products = [catalog.product("Nước mắm Vũng Áng", group_code="I.4.a"),
@@ -52,7 +53,8 @@ def test_a_name_match_ranks_above_a_producer_match_above_a_description_match(cat
 
 
 def test_an_old_province_name_finds_products_of_the_province_it_merged_into(catalog, reindex):
-    phu_tho = catalog.product("Rượu men lá", group_code="II.1.a", province="Vĩnh Phúc", producer_name="HTX Tam Đảo")
+    phu_tho = catalog.product("Rượu men lá", group_code="II.1.a", province="Vĩnh Phúc",
+                              producer_name="HTX Tam Đảo")
     catalog.product("Nước mắm Vũng Áng", province="Hà Tĩnh", producer_name="Cơ sở Vũng Áng")
     reindex()
 
@@ -95,7 +97,8 @@ def test_star_filter_shows_only_those_stars_and_facets_still_count_the_others(ca
 
     assert sorted(result.product_ids) == sorted(p.pk for p in five)
     assert result.total == 3
-    assert result.facets.stars == {5: 3, 4: 1, 3: 1}  # its own filter left out: other choices keep their counts
+    # its own filter left out: the other choices keep their counts
+    assert result.facets.stars == {5: 3, 4: 1, 3: 1}
 
 
 def test_group_filter_includes_sub_groups_and_other_facets_follow_it(catalog, reindex):
@@ -178,8 +181,8 @@ def test_an_unknown_province_finds_nothing(catalog, reindex):
     assert product_search(province="Atlantis").total == 0
 
 
-@pytest.mark.parametrize("text", ["Nước mắm Vũng Áng", "Kẹo cu đơ", "ĐẶC SẢN Đà Nẵng", "Chè Shan tuyết Suối Giàng",
-                                  "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu", "Đắk Lắk ưởng ỹ"])
+@pytest.mark.parametrize("text", ["Nước mắm Vũng Áng", "Kẹo cu đơ", "ĐẶC SẢN Đà Nẵng", "Thừa Thiên Huế",
+                                  "Chè Shan tuyết Suối Giàng", "Bà Rịa - Vũng Tàu", "Đắk Lắk ưởng ỹ"])
 def test_sql_folding_matches_python_folding(db, text):
     with connection.cursor() as cursor:
         cursor.execute("SELECT ocop_fold(%s)", [text])
