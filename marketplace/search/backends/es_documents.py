@@ -12,7 +12,7 @@ from elasticsearch.dsl import Boolean, Date, Document, Integer, Keyword, Long, T
 from elasticsearch.dsl.analysis import char_filter
 
 from marketplace.certification.selectors import current_certificate_subquery, valid_certificates
-from marketplace.core.geography import PROVINCES_BY_CODE
+from marketplace.core.geography import PROVINCES_BY_CODE, province_resolve
 from marketplace.product.models import Product, ProductChannelListing, ProductTranslation
 from marketplace.warehouse.selectors import stock_available_q_for_product
 
@@ -89,7 +89,7 @@ def product_document_rows(*, product_ids: Sequence[int] | None, channel_slug: st
         in_sales_point=stock_available_q_for_product(public_only=True),
     )
     for p in qs.iterator(chunk_size=2000):
-        province = PROVINCES_BY_CODE.get(p.province_code or "")
+        province = PROVINCES_BY_CODE.get(p.province_code or "") or province_resolve(p.province_as_published)
         place = [p.category_name, p.category_parent_name, p.category_grandparent_name,
                  p.province_as_published, p.district_as_published,
                  *((province.name, *province.merged_from) if province else ())]
@@ -98,9 +98,9 @@ def product_document_rows(*, product_ids: Sequence[int] | None, channel_slug: st
             "meta": {"id": p.pk},
             "name": p.name, "name_en": p.name_en or "", "producer_name": p.producer_name or "",
             "place_text": " ".join(x for x in place if x), "description": p.description_plaintext[:4000],
-            "slug": p.slug, "category_id": p.category_id,
-            "category_path": category_path,
-            "province_code": p.province_code or None, "producer_id": p.producer_id, "stars": p.stars,
+            "slug": p.slug, "category_id": p.category_id, "category_path": category_path,
+            "province_code": province.code if province else None, "producer_id": p.producer_id,
+            "stars": p.stars,
             "listable_until": p.listable_until, "channels": list(p.channels),
             "price": int(p.price) if p.price is not None else None, "in_sales_point": p.in_sales_point,
             "created_at": p.created_at,

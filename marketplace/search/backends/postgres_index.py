@@ -12,6 +12,7 @@ from django.db.models import F, Max, QuerySet
 
 from marketplace.certification.selectors import valid_certificates
 from marketplace.core.geography import PROVINCES
+from marketplace.core.text import vn_slugify
 from marketplace.warehouse.selectors import stock_at_sales_points
 
 DESCRIPTION_CHARS = 4000
@@ -47,7 +48,8 @@ _ENTRY_COLUMNS = ["visible", "published_at", "listable_until", "stars", "price",
 _TEXT_COLUMNS = ["document", "vector"]
 
 _ENTRY_SQL = """
-WITH valid AS ({valid}),
+WITH province_keys(key, code) AS (SELECT * FROM unnest(%s::text[], %s::text[])),
+valid AS ({valid}),
 current_cert AS (
     SELECT DISTINCT ON (product_id) product_id, stars FROM certification_certificate
     WHERE status <> 'superseded' {cert_where}
@@ -59,7 +61,8 @@ src AS (
         pcl.published_at, valid.until AS listable_until, current_cert.stars,
         pcl.discounted_price_amount AS price, sp.product_id IS NOT NULL AS in_sales_point, p.category_id,
         c.parent_id AS category_parent_id, c1.parent_id AS category_grandparent_id,
-        coalesce(pr.province_code, '') AS province_code, p.producer_id, p.created_at AS product_created_at,
+        coalesce(nullif(pr.province_code, ''), pk.code, '') AS province_code, p.producer_id,
+        p.created_at AS product_created_at,
         p.search_document AS document, p.search_vector AS vector
     FROM product_productchannellisting pcl
     JOIN product_product p ON p.id = pcl.product_id
@@ -67,6 +70,8 @@ src AS (
     LEFT JOIN current_cert ON current_cert.product_id = p.id
     LEFT JOIN sp ON sp.product_id = p.id
     LEFT JOIN producer_producer pr ON pr.id = p.producer_id
+    LEFT JOIN province_keys pk ON pk.key
+        = trim(both '-' from regexp_replace(ocop_fold(pr.province_as_published), '[^a-z0-9]+', '-', 'g'))
     LEFT JOIN product_category c ON c.id = p.category_id
     LEFT JOIN product_category c1 ON c1.id = c.parent_id
     {src_where}
@@ -90,6 +95,18 @@ RETURNING e.product_id
 class EntryChanges:
     written: set[int]  # products whose entry was created or changed
     removed: set[int]  # products whose entry went (their channel listing was deleted)
+
+
+def _province_keys() -> tuple[list[str], list[str]]:
+    """Slugs of every province name, current and old, with and without "tỉnh"/"thành phố": the province of a
+    producer whose current province code is missing, from its address as published."""
+    keys, codes = [], []
+    for province in PROVINCES:
+        for name in (province.name, *province.merged_from):
+            for prefix in ("", "tỉnh ", "thành phố ", "tp "):
+                keys.append(vn_slugify(prefix + name))
+                codes.append(province.code)
+    return keys, codes
 
 
 def _province_search_names() -> tuple[list[str], list[str]]:
@@ -138,7 +155,7 @@ def entries_refresh(*, product_ids: Sequence[int] | None, with_text: bool) -> En
         excluded=", ".join(f"EXCLUDED.{c}" for c in updated),
     )
     id_params = [] if ids is None else [ids]
-    params = [*valid_params, *id_params, *stock_params, *id_params]
+    params = [*_province_keys(), *valid_params, *id_params, *stock_params, *id_params]
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         written = {row[0] for row in cursor.fetchall()}

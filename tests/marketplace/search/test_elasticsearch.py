@@ -207,13 +207,15 @@ def live_es(settings, db):
 
 
 @pytest.mark.django_db
-def test_live_search_folds_diacritics_and_applies_the_listing_rule(live_es, catalog):
+def test_live_search_folds_diacritics_and_applies_the_listing_rule(live_es, catalog,
+                                                                   django_capture_on_commit_callbacks):
     from marketplace.search.services import search_index_products
 
     listed = catalog.product("Nước mắm Vũng Áng", stars=5)
     catalog.product("Nước mắm hết hạn", expires_on=date.today() - timedelta(days=1))
     catalog.product("Kẹo cu đơ Phong Nga", stars=4, group_code="I.3.b")
-    search_index_products()
+    with django_capture_on_commit_callbacks(execute=True):  # Elasticsearch is written after the commit
+        search_index_products()
 
     found = product_search(text="nuoc mam", backend=live_es)
     keo = product_search(text="keo cu do", backend=live_es)
@@ -226,10 +228,11 @@ def test_live_search_folds_diacritics_and_applies_the_listing_rule(live_es, cata
 
 
 @pytest.mark.django_db
-def test_live_typo_tolerance_for_short_queries(live_es, catalog):
+def test_live_typo_tolerance_for_short_queries(live_es, catalog, django_capture_on_commit_callbacks):
     from marketplace.search.services import search_index_products
 
     product = catalog.product("Chè Shan tuyết Suối Giàng", group_code="I.5.a")
-    search_index_products()
+    with django_capture_on_commit_callbacks(execute=True):
+        search_index_products()
 
     assert product_search(text="che shan tuyt", backend=live_es).product_ids == [product.pk]

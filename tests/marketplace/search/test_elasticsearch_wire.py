@@ -6,13 +6,19 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.utils import timezone
 from elasticsearch import Elasticsearch
 
+from marketplace.certification.models import Certificate
+from marketplace.producer.models import Producer
+from marketplace.product.models import Product
 from marketplace.search.backends.elasticsearch import ElasticsearchSearchBackend
 from marketplace.search.selectors import product_search
+from marketplace.search.services import search_index_products, search_index_sync
 
 
 class _StandIn(BaseHTTPRequestHandler):
@@ -108,3 +114,48 @@ def test_a_search_sends_one_request_and_reads_the_answer(stand_in, db):
     assert json.loads(body)["post_filter"] == {"bool": {"filter": [{"terms": {"stars": [5]}}]}}
     assert (result.product_ids, result.total, result.facets.stars, result.backend) == ([1], 1, {5: 1},
                                                                                        "elasticsearch")
+
+
+def _bulk_ids(recorder) -> list[list[int]]:
+    batches = []
+    for _, path, body in recorder.requests:
+        if "_bulk" in path:
+            lines = [json.loads(line) for line in body.splitlines() if line.strip()]
+            batches.append([a["index"]["_id"] for a in lines if "index" in a])
+    return batches
+
+
+@pytest.mark.django_db
+def test_with_elasticsearch_set_indexing_writes_it_after_the_commit(stand_in, catalog, settings,
+                                                                    django_capture_on_commit_callbacks):
+    url, recorder = stand_in
+    settings.ELASTICSEARCH_URL = url
+    product = catalog.product("Nước mắm Vũng Áng")
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        search_index_products(product_ids=[product.pk])
+    assert _bulk_ids(recorder) == []  # nothing reaches Elasticsearch before the commit
+    for callback in callbacks:
+        callback()
+
+    assert _bulk_ids(recorder) == [[product.pk]]
+
+
+@pytest.mark.django_db
+def test_the_periodic_sync_sends_elasticsearch_only_what_changed(stand_in, catalog, settings,
+                                                                 django_capture_on_commit_callbacks):
+    url, recorder = stand_in
+    settings.ELASTICSEARCH_URL = url
+    products = [catalog.product(f"Nước mắm {i}") for i in range(3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        search_index_sync()
+    an_hour_ago = timezone.now() - timedelta(hours=1)  # these rows were written long before this run
+    for model in (Product, Certificate, Producer):
+        model.objects.update(updated_at=an_hour_ago)
+    recorder.requests.clear()
+    products[1].channel_listings.update(discounted_price_amount=55_000)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        search_index_sync()
+
+    assert _bulk_ids(recorder) == [[products[1].pk]]

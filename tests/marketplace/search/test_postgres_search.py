@@ -203,3 +203,14 @@ def test_a_search_is_one_query_and_a_second_only_to_widen_a_likely_typo(catalog,
 
 def test_the_backend_reports_its_name(catalog, reindex):
     assert product_search().backend == PostgresSearchBackend.name
+
+
+def test_a_producer_without_a_current_province_code_is_placed_by_its_address_as_published(catalog, reindex):
+    from marketplace.producer.models import Producer
+
+    product = catalog.product("Rượu men lá", province="Vĩnh Phúc", producer_name="HTX Tam Đảo")
+    Producer.objects.filter(pk=product.producer_id).update(province_code="",
+                                                           province_as_published="tỉnh Vĩnh Phúc")
+    reindex()
+
+    assert product_search(province="phu-tho").product_ids == [product.pk]
