@@ -106,3 +106,17 @@ def test_enqueueing_waits_for_the_transaction_to_commit(catalog, django_capture_
 
     assert len(callbacks) == 1
     assert product_search(text="nuoc mam").product_ids == [product.pk]
+
+
+def test_the_management_command_indexes_the_catalogue(catalog):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    product = catalog.product("Nước mắm Vũng Áng")
+    out = StringIO()
+
+    call_command("search_index", "--rebuild", stdout=out)
+
+    assert product_search(text="nuoc mam").product_ids == [product.pk]
+    assert "1 entries written" in out.getvalue()
