@@ -1,5 +1,5 @@
-"""Search support (owned by marketplace.search): an IMMUTABLE folding function, usable in index expressions and
-in the set-based indexing statements of marketplace.search."""
+"""Search support (owned by marketplace.search): an IMMUTABLE folding function, usable in index expressions
+and in the set-based indexing statements of marketplace.search."""
 
 from django.db import migrations
 
