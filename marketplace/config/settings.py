@@ -157,6 +157,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "marketplace.payment.tasks.orders_expire_unpaid_task",
         "schedule": timedelta(minutes=5),
     },
+    "search-index-sync": {
+        "task": "marketplace.search.tasks.search_index_sync_task",
+        "schedule": timedelta(minutes=1),
+    },
 }
 
 # --- Search -------------------------------------------------------------------------------------------------

@@ -30,3 +30,7 @@ def producer_get(*, producer_id: int | None = None, registry_id: str | None = No
 
 def producers_by_ids(ids: list[int]) -> dict[int, Producer]:
     return Producer.objects.in_bulk(ids)
+
+
+def producer_get_by_slug(*, slug: str) -> Producer | None:
+    return Producer.objects.filter(slug=slug).first()

@@ -11,6 +11,7 @@ import pytest
 from marketplace.account.models import Address
 from marketplace.certification.models import Certificate, CertificateStatus
 from marketplace.channel.services import channel_ensure
+from marketplace.core.geography import PROVINCES_BY_CODE, province_resolve
 from marketplace.producer.models import Producer
 from marketplace.product import services as product_services
 from marketplace.product.models import Product
@@ -32,7 +33,7 @@ class CatalogBuilder:
         producer, _ = Producer.objects.get_or_create(
             slug=product_services.unique_slug(Producer, producer_name) if producer_name else "co-so-demo",
             defaults={"name": producer_name or "Cơ sở Demo", "province_as_published": province,
-                      "province_code": "ha-tinh"},
+                      "province_code": (province_resolve(province) or PROVINCES_BY_CODE["ha-tinh"]).code},
         )
         product = product_services.product_create(
             name=name, product_type=product_services.product_type_ensure(), category=categories[group_code],

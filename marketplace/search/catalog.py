@@ -1,0 +1,197 @@
+"""Storefront reads that combine the catalog with the listing rule, certificates and stock: product cards for
+lists, the product page, recently certified products. Every product a shopper sees comes through here or
+through product_search, and both apply certification.selectors' listing rule and the channel's publication.
+
+A listable product with no price, or nothing in stock, is still shown with its badge; `on_sale` is False and
+the page says "Chưa mở bán" (not on sale yet).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from marketplace.certification.models import Certificate
+from marketplace.certification.selectors import (
+    certificate_current_for_product,
+    certificates_current_for_products,
+    products_listable,
+    valid_certificates,
+)
+from marketplace.core.geography import PROVINCES_BY_CODE, Province
+from marketplace.producer.models import Producer
+from marketplace.product.models import Product, ProductChannelListing, ProductTranslation
+from marketplace.product.selectors import (
+    MediaItem,
+    VariantOffer,
+    product_first_media,
+    product_media_list,
+    product_variant_offers,
+)
+from marketplace.warehouse.selectors import (
+    SalesPointAvailability,
+    sales_point_availability_for_product,
+    stock_available_q_for_product,
+)
+
+
+@dataclass(frozen=True)
+class ProductCard:
+    id: int
+    slug: str
+    name: str
+    producer_name: str
+    producer_slug: str
+    province: Province | None
+    category_name: str
+    stars: int | None
+    price: Decimal | None
+    on_sale: bool
+    at_sales_point: bool
+    image: MediaItem | None
+
+
+def _channel(channel_slug: str | None) -> str:
+    return channel_slug or settings.DEFAULT_CHANNEL_SLUG
+
+
+def _shown_products(*, channel_slug: str, at: datetime | None, in_listings: bool) -> Q:
+    """Published in the channel (and visible in listings, for lists) and publication date reached."""
+    now = at or timezone.now()
+    listing = ProductChannelListing.objects.filter(
+        product_id=OuterRef("pk"), channel__slug=channel_slug, is_published=True
+    ).filter(Q(published_at__isnull=True) | Q(published_at__lte=now))
+    if in_listings:
+        listing = listing.filter(visible_in_listings=True)
+    return Q(Exists(listing))
+
+
+def _with_shop_annotations(qs, *, channel_slug: str, language_code: str):
+    price = ProductChannelListing.objects.filter(product_id=OuterRef("pk"), channel__slug=channel_slug)
+    qs = qs.annotate(
+        channel_price=Subquery(price.values("discounted_price_amount")[:1]),
+        in_stock=stock_available_q_for_product(channel_slug=channel_slug),
+        at_sales_point=stock_available_q_for_product(public_only=True),
+    )
+    if language_code != "vi":
+        translation = ProductTranslation.objects.filter(product_id=OuterRef("pk"),
+                                                        language_code=language_code)
+        qs = qs.annotate(translated_name=Subquery(translation.values("name")[:1]),
+                         translated_description=Subquery(translation.values("description")[:1]))
+    return qs
+
+
+def product_cards_get(*, product_ids: Sequence[int], channel_slug: str | None = None,
+                      language_code: str = "vi", at: datetime | None = None) -> list[ProductCard]:
+    """Cards for these products, in the given order, leaving out any no longer listable (three queries)."""
+    channel = _channel(channel_slug)
+    qs = products_listable(
+        queryset=Product.objects.filter(pk__in=product_ids).filter(
+            _shown_products(channel_slug=channel, at=at, in_listings=False)),
+        at=at,
+    ).select_related("producer", "category")
+    qs = _with_shop_annotations(qs, channel_slug=channel, language_code=language_code)
+    products = {p.pk: p for p in qs}
+    certificates = certificates_current_for_products(product_ids=list(products))
+    media = product_first_media(product_ids=list(products))
+    cards = []
+    for pk in product_ids:
+        product = products.get(pk)
+        if product is None:
+            continue
+        producer = product.producer
+        certificate = certificates.get(pk)
+        cards.append(ProductCard(
+            id=pk, slug=product.slug, name=getattr(product, "translated_name", None) or product.name,
+            producer_name=producer.name if producer else "", producer_slug=producer.slug if producer else "",
+            province=PROVINCES_BY_CODE.get(producer.province_code) if producer else None,
+            category_name=product.category.name if product.category else "",
+            stars=certificate.stars if certificate else None, price=product.channel_price,
+            on_sale=product.channel_price is not None and product.in_stock,
+            at_sales_point=product.at_sales_point, image=media.get(pk),
+        ))
+    return cards
+
+
+def products_recently_certified_ids(*, limit: int = 8, channel_slug: str | None = None,
+                                    at: datetime | None = None) -> list[int]:
+    """Listable products by the date of their newest valid certificate, newest first (one query)."""
+    rows = (
+        valid_certificates(at=at)
+        .filter(product__in=Product.objects.filter(
+            _shown_products(channel_slug=_channel(channel_slug), at=at, in_listings=True)))
+        .order_by("-decision_date", "-pk")
+        .values_list("product_id", flat=True)[: limit * 3]
+    )
+    ids: list[int] = []
+    for pk in rows:
+        if pk not in ids:
+            ids.append(pk)
+    return ids[:limit]
+
+
+@dataclass(frozen=True)
+class ProductPage:
+    product: Product
+    name: str
+    description: str
+    producer: Producer | None
+    province: Province | None
+    certificate: Certificate | None
+    variants: list[VariantOffer]
+    media: list[MediaItem]
+    sales_points: list[SalesPointAvailability]
+    price_from: Decimal | None
+    on_sale: bool
+
+
+def _description_text(description: dict | None, fallback: str) -> str:
+    if not description:
+        return fallback
+    blocks = description.get("blocks", []) if isinstance(description, dict) else []
+    return "\n\n".join(str(b.get("data", {}).get("text", "")) for b in blocks if b.get("data")) or fallback
+
+
+def product_page_get(*, slug: str, channel_slug: str | None = None, language_code: str = "vi",
+                     at: datetime | None = None) -> ProductPage | None:
+    """Everything the product page shows; None when the product is unknown or not listable (six queries)."""
+    channel = _channel(channel_slug)
+    qs = products_listable(
+        queryset=Product.objects.filter(slug=slug).filter(
+            _shown_products(channel_slug=channel, at=at, in_listings=False)),
+        at=at,
+    ).select_related("producer", "category")
+    product = _with_shop_annotations(qs, channel_slug=channel, language_code=language_code).first()
+    if product is None:
+        return None
+    variants = product_variant_offers(product_id=product.pk, channel_slug=channel)
+    producer = product.producer
+    return ProductPage(
+        product=product,
+        name=getattr(product, "translated_name", None) or product.name,
+        description=_description_text(getattr(product, "translated_description", None), "")
+        or product.description_plaintext,
+        producer=producer,
+        province=PROVINCES_BY_CODE.get(producer.province_code) if producer else None,
+        certificate=certificate_current_for_product(product_id=product.pk),
+        variants=variants,
+        media=product_media_list(product_id=product.pk),
+        sales_points=sales_point_availability_for_product(product_id=product.pk),
+        price_from=product.channel_price,
+        on_sale=product.channel_price is not None and product.in_stock,
+    )
+
+
+def product_slug_shown(*, product_id: int, channel_slug: str | None = None, at: datetime | None = None
+                       ) -> str | None:
+    """The product page's slug if the product page would show the product now, else None (one query)."""
+    qs = Product.objects.filter(pk=product_id).filter(
+        _shown_products(channel_slug=_channel(channel_slug), at=at, in_listings=False))
+    return products_listable(queryset=qs, at=at).values_list("slug", flat=True).first()
+

@@ -1,0 +1,26 @@
+/* Small progressive enhancements; every page works without them. */
+(function () {
+  "use strict";
+  var WIDE = window.matchMedia("(min-width: 720px)");
+  var filtersWereOpen = null;
+
+  function filters(root) {
+    return (root || document).querySelector("details.filters__panel");
+  }
+
+  // Phones start with the filter panel folded (results first); wide screens always show it.
+  function settleFilters() {
+    var panel = filters();
+    if (!panel) return;
+    if (WIDE.matches) panel.open = true;
+    else if (filtersWereOpen !== null) panel.open = filtersWereOpen;
+  }
+
+  document.addEventListener("DOMContentLoaded", settleFilters);
+  // htmx replaces the catalogue (filters included) after each change: keep the panel as the shopper left it.
+  document.addEventListener("htmx:beforeSwap", function () {
+    var panel = filters();
+    filtersWereOpen = panel ? panel.open : null;
+  });
+  document.addEventListener("htmx:afterSettle", settleFilters);
+})();
