@@ -71,13 +71,19 @@ def variant_prices_get(*, variant_ids: list[int], channel_id: int, at: datetime 
     """variant id -> price at `at` (default now). Variants without a price in the channel are absent: not on
     sale yet. Should two rules ever cover a variant at once, the lower price wins (Saleor's choice); the
     services refuse overlapping promotions, so that only happens within one promotion."""
-    at = at or timezone.now()
-    listings = ProductVariantChannelListing.objects.filter(
+    listings = dict(ProductVariantChannelListing.objects.filter(
         variant_id__in=variant_ids, channel_id=channel_id, price_amount__isnull=False
-    ).values_list("variant_id", "price_amount")
-    rewards = variant_rewards_running(variant_ids=list(variant_ids), channel_id=channel_id, at=at)
+    ).values_list("variant_id", "price_amount"))
+    return prices_with_promotions(channel_prices=listings, channel_id=channel_id, at=at)
+
+
+def prices_with_promotions(*, channel_prices: dict[int, Decimal], channel_id: int, at: datetime | None = None
+                           ) -> dict[int, VariantPrice]:
+    """variant id -> price at `at`, for channel prices the caller already has (one query for promotions)."""
+    at = at or timezone.now()
+    rewards = variant_rewards_running(variant_ids=list(channel_prices), channel_id=channel_id, at=at)
     prices: dict[int, VariantPrice] = {}
-    for variant_id, amount in listings:
+    for variant_id, amount in channel_prices.items():
         best = VariantPrice(undiscounted=amount, price=amount)
         for promotion_id, value_type, value in rewards.get(variant_id, ()):
             price = reward_apply(price=amount, reward_value_type=value_type, reward_value=value)

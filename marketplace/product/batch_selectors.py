@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
 from marketplace.attribute.models import AssignedProductAttributeValue, AttributeValue
 from marketplace.product.models import (
@@ -87,3 +88,10 @@ def channel_listings_by_product_ids(ids: list[int]) -> dict[int, list[ProductCha
 def variant_channel_listings_by_variant_ids(ids: list[int]) -> dict[int, list[ProductVariantChannelListing]]:
     return _group(ProductVariantChannelListing.objects.filter(variant_id__in=ids).select_related("channel"),
                   "variant_id")
+
+
+def channel_variant_prices(*, product_ids: list[int], channel_slug: str) -> list[tuple[int, int, int, Decimal]]:
+    """(variant id, product id, channel id, price) for every priced packaging of these products in a channel."""
+    return list(ProductVariantChannelListing.objects.filter(
+        variant__product_id__in=product_ids, channel__slug=channel_slug, price_amount__isnull=False,
+    ).values_list("variant_id", "variant__product_id", "channel_id", "price_amount"))

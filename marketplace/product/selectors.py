@@ -245,6 +245,8 @@ class VariantOffer:
     name: str
     sku: str
     price: Decimal | None
+    undiscounted: Decimal | None = None  # the channel price before a promotion, when one applies
+    promotion_id: int | None = None
 
 
 def product_variant_offers(*, product_id: int, channel_slug: str) -> list[VariantOffer]:

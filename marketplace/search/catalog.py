@@ -9,7 +9,7 @@ the page says "Chưa mở bán" (not on sale yet).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -24,8 +24,12 @@ from marketplace.certification.selectors import (
     products_listable,
     valid_certificates,
 )
+from marketplace.channel.selectors import channel_get_by_slug
 from marketplace.core.geography import PROVINCES_BY_CODE, Province
+from marketplace.discount.selectors import VariantPrice, prices_with_promotions, variant_prices_get
+from marketplace.fair.selectors import ProductFair, fair_for_product
 from marketplace.producer.models import Producer
+from marketplace.product.batch_selectors import channel_variant_prices
 from marketplace.product.models import Product, ProductChannelListing, ProductTranslation
 from marketplace.product.selectors import (
     MediaItem,
@@ -55,6 +59,7 @@ class ProductCard:
     on_sale: bool
     at_sales_point: bool
     image: MediaItem | None
+    undiscounted: Decimal | None = None  # shown struck through when a promotion (fair price) applies
 
 
 def _channel(channel_slug: str | None) -> str:
@@ -100,6 +105,8 @@ def product_cards_get(*, product_ids: Sequence[int], channel_slug: str | None = 
     products = {p.pk: p for p in qs}
     certificates = certificates_current_for_products(product_ids=list(products))
     media = product_first_media(product_ids=list(products))
+    prices_now = _cheapest_prices_now([pk for pk, p in products.items() if p.channel_price is not None],
+                                      channel_slug=channel, at=at)
     cards = []
     for pk in product_ids:
         product = products.get(pk)
@@ -112,8 +119,10 @@ def product_cards_get(*, product_ids: Sequence[int], channel_slug: str | None = 
             producer_name=producer.name if producer else "", producer_slug=producer.slug if producer else "",
             province=PROVINCES_BY_CODE.get(producer.province_code) if producer else None,
             category_name=product.category.name if product.category else "",
-            stars=certificate.stars if certificate else None, price=product.channel_price,
-            on_sale=product.channel_price is not None and product.in_stock,
+            stars=certificate.stars if certificate else None,
+            price=prices_now[pk].price if pk in prices_now else None,
+            undiscounted=prices_now[pk].undiscounted if pk in prices_now else None,
+            on_sale=pk in prices_now and product.in_stock,
             at_sales_point=product.at_sales_point, image=media.get(pk),
         ))
     return cards
@@ -136,6 +145,37 @@ def products_recently_certified_ids(*, limit: int = 8, channel_slug: str | None 
     return ids[:limit]
 
 
+def _offers_priced_now(variants: list[VariantOffer], *, channel_slug: str, at: datetime | None
+                       ) -> list[VariantOffer]:
+    """The shopper's price now for each packaging: the channel price with any running promotion (fair price)."""
+    channel = channel_get_by_slug(slug=channel_slug)
+    if channel is None or not variants:
+        return variants
+    prices = variant_prices_get(variant_ids=[v.id for v in variants], channel_id=channel.pk, at=at)
+    return [replace(v, price=prices[v.id].price, undiscounted=prices[v.id].undiscounted,
+                    promotion_id=prices[v.id].promotion_id)
+            if v.id in prices else replace(v, price=None) for v in variants]
+
+
+def _cheapest_prices_now(product_ids: list[int], *, channel_slug: str, at: datetime | None
+                         ) -> dict[int, VariantPrice]:
+    """product id -> its cheapest packaging's price now (promotions applied), in two queries."""
+    if not product_ids:
+        return {}
+    rows = channel_variant_prices(product_ids=product_ids, channel_slug=channel_slug)
+    if not rows:
+        return {}
+    channel_id = rows[0][2]
+    prices = prices_with_promotions(channel_prices={variant_id: amount for variant_id, _, _, amount in rows},
+                                    channel_id=channel_id, at=at)
+    cheapest: dict[int, VariantPrice] = {}
+    for variant_id, product_id, _, _ in rows:
+        price = prices[variant_id]
+        if product_id not in cheapest or price.price < cheapest[product_id].price:
+            cheapest[product_id] = price
+    return cheapest
+
+
 @dataclass(frozen=True)
 class ProductPage:
     product: Product
@@ -149,6 +189,20 @@ class ProductPage:
     sales_points: list[SalesPointAvailability]
     price_from: Decimal | None
     on_sale: bool
+    fair: ProductFair | None = None  # the fair the product is on show at right now
+
+    @property
+    def best_price(self) -> VariantPrice | None:
+        priced = [v for v in self.variants if v.price is not None]
+        if not priced:
+            return None
+        cheapest = min(priced, key=lambda v: v.price)
+        return VariantPrice(undiscounted=cheapest.undiscounted or cheapest.price, price=cheapest.price,
+                            promotion_id=cheapest.promotion_id)
+
+    @property
+    def is_fair_price(self) -> bool:
+        return self.fair is not None and self.fair.price_is_fair_price(self.best_price)
 
 
 def _description_text(description: dict | None, fallback: str) -> str:
@@ -170,8 +224,10 @@ def product_page_get(*, slug: str, channel_slug: str | None = None, language_cod
     product = _with_shop_annotations(qs, channel_slug=channel, language_code=language_code).first()
     if product is None:
         return None
-    variants = product_variant_offers(product_id=product.pk, channel_slug=channel)
+    variants = _offers_priced_now(product_variant_offers(product_id=product.pk, channel_slug=channel),
+                                  channel_slug=channel, at=at)
     producer = product.producer
+    priced = [v.price for v in variants if v.price is not None]
     return ProductPage(
         product=product,
         name=getattr(product, "translated_name", None) or product.name,
@@ -183,8 +239,9 @@ def product_page_get(*, slug: str, channel_slug: str | None = None, language_cod
         variants=variants,
         media=product_media_list(product_id=product.pk),
         sales_points=sales_point_availability_for_product(product_id=product.pk),
-        price_from=product.channel_price,
-        on_sale=product.channel_price is not None and product.in_stock,
+        price_from=min(priced) if priced else None,
+        on_sale=bool(priced) and product.in_stock,
+        fair=fair_for_product(product_id=product.pk, at=at),
     )
 
 

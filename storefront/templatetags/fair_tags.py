@@ -6,7 +6,6 @@ from datetime import datetime
 from decimal import Decimal
 
 from django import template
-from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 
@@ -28,14 +27,6 @@ def vn_time(moment: datetime | None, fmt: str = "H:i d/m/Y") -> str:
         return ""
     return formats.date_format(timezone.localtime(moment, VN_TZ), fmt)
 
-
-@register.simple_tag
-def fair_url(name: str, *args) -> str:
-    """reverse() that gives "" when a URL does not exist in this build (e.g. the product page before merge)."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
 
 
 @register.filter

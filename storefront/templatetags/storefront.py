@@ -8,7 +8,7 @@ from functools import lru_cache
 import segno
 from django import template
 from django.http import QueryDict
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -47,14 +47,6 @@ def qr_svg(data: str, *, title: str = "", scale: int = 4) -> str:
     # segno escapes the title; the rest is markup it generated
     return mark_safe(_qr_svg(data, str(title), scale))
 
-
-@register.simple_tag
-def url_or_none(name: str, *args) -> str | None:
-    """reverse() that returns None when the URL name does not exist yet (e.g. the cart, wired by checkout)."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
 
 
 @register.simple_tag(takes_context=True)

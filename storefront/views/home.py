@@ -2,6 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from marketplace.fair.selectors import fairs_for_home
 from marketplace.product.selectors import category_tree_get
 from marketplace.search.catalog import product_cards_get, products_recently_certified_ids
 from marketplace.search.selectors import product_search
@@ -27,4 +28,5 @@ def home(request: HttpRequest) -> HttpResponse:
         "total": everything.total,
         "groups": [(node, group_counts.get(node.id, 0)) for node in tree.roots],
         "provinces": [o for o in province_options(everything.facets, CatalogParams()) if o.count],
+        "fairs": fairs_for_home(),
     })

@@ -35,9 +35,10 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def ongoing_fair(catalog, channel):
+def ongoing_fair(catalog, channel, warehouse):
     now = timezone.now()
-    sauce = catalog.product("Nước mắm Vũng Áng", price=85_000, producer_name="HTX Nước mắm Vũng Áng")
+    sauce = catalog.product("Nước mắm Vũng Áng", price=85_000, producer_name="HTX Nước mắm Vũng Áng",
+                            warehouse=warehouse)
     fair = fair_create(data=FairData(name="Hội chợ OCOP Hà Tĩnh", start_at=now - timedelta(days=1),
                                      end_at=now + timedelta(days=3), venue_name="Quảng trường Thành Sen",
                                      province="Hà Tĩnh"))

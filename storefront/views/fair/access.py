@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from marketplace.core.errors import DomainError
 from marketplace.core.permissions import BasePermissionEnum, OcopPermissions, has_permissions
@@ -18,11 +17,7 @@ from marketplace.fair.selectors import fair_get
 
 
 def staff_login_url() -> str:
-    """The staff console's sign-in page when the build has one (the sales-point console's), else LOGIN_URL."""
-    try:
-        return reverse("storefront:console:login")
-    except NoReverseMatch:
-        return settings.LOGIN_URL
+    return reverse("storefront:console:login")
 
 
 def staff_required(*permissions: BasePermissionEnum) -> Callable:

@@ -9,6 +9,8 @@ from marketplace.demo.catalog import demo_placeholder_images, demo_prices_and_st
 from marketplace.demo.content import demo_base_create
 from marketplace.fair.demo import demo_fairs_create
 from marketplace.salespoint.demo import demo_sales_points_create
+from marketplace.search.services import search_index_products
+from marketplace.shipping.services import shipping_zones_seed
 
 
 class Command(BaseCommand):
@@ -32,6 +34,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Products with prices and stock: {priced}")
         fairs = demo_fairs_create()
         self.stdout.write(f"Fairs: {', '.join(f.name for f in fairs) if fairs else 'none'}")
+        zones = shipping_zones_seed()
+        self.stdout.write(f"Shipping zones: {len(zones)}")
+        indexed = search_index_products()
+        self.stdout.write(f"Search index: {indexed} products")
         self.stdout.write(self.style.SUCCESS(
             "Demo ready. Sign in as admin@example.com, operator@example.com or promo@example.com "
             "(password: ocop-demo-2026)."))
