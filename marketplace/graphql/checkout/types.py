@@ -21,7 +21,7 @@ from marketplace.core.permissions import CheckoutPermissions, has_permissions
 from marketplace.graphql.account.types import Address, User
 from marketplace.graphql.channel.types import Channel
 from marketplace.graphql.core.enums import LanguageCodeEnum
-from marketplace.graphql.core.model_type import ModelObjectType
+from marketplace.graphql.core.model_type import UUIDModelObjectType
 from marketplace.graphql.core.saleor_enums import saleor_enum
 from marketplace.graphql.core.types import Money, ObjectWithMetadata, TaxedMoney, money, taxed_money
 from marketplace.graphql.product.context import with_channel
@@ -80,7 +80,7 @@ class Delivery(graphene.ObjectType):
     shipping_method = graphene.Field(ShippingMethod)
 
 
-class CheckoutLine(ModelObjectType):
+class CheckoutLine(UUIDModelObjectType):
     variant = graphene.Field(ProductVariant, required=True)
     quantity = graphene.Int(required=True)
     unit_price = graphene.Field(TaxedMoney, required=True)
@@ -96,20 +96,6 @@ class CheckoutLine(ModelObjectType):
     class Meta:
         model = CheckoutLineModel
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
-
-    uuid_pk = True
-
-    @classmethod
-    def get_node(cls, info, pk):
-        return cls.get_visible_node(info, pk)  # the key is a UUID string, not an integer
-
-    @classmethod
-    def get_visible_node(cls, info, pk):
-        return None  # reachable through its checkout only
-
-    @staticmethod
-    def resolve_id(root, info):
-        return root.pk
 
     @staticmethod
     def resolve_variant(root, info):
@@ -194,7 +180,7 @@ class CheckoutProblem(graphene.Union):
         types = (CheckoutLineProblemInsufficientStock, CheckoutLineProblemVariantNotAvailable)
 
 
-class Checkout(ModelObjectType):
+class Checkout(UUIDModelObjectType):
     created = graphene.DateTime(required=True)
     updated_at = graphene.DateTime(required=True)
     last_change = graphene.DateTime(required=True, deprecation_reason="Use `updatedAt` instead.")
@@ -237,19 +223,9 @@ class Checkout(ModelObjectType):
         model = CheckoutModel
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
 
-    uuid_pk = True
-
-    @classmethod
-    def get_node(cls, info, pk):
-        return cls.get_visible_node(info, pk)  # the key is a UUID string, not an integer
-
     @classmethod
     def get_visible_node(cls, info, pk):
         return checkout_get(token=pk)
-
-    @staticmethod
-    def resolve_id(root, info):
-        return root.pk
 
     @staticmethod
     def resolve_created(root, info):

@@ -35,3 +35,25 @@ class ModelObjectType(graphene.ObjectType):
     @classmethod
     def get_visible_node(cls, info, pk: int):
         return cls._meta.model.objects.filter(pk=pk).first()
+
+
+class UUIDModelObjectType(ModelObjectType):
+    """A model keyed by a UUID (checkouts, orders, transactions): its global ID is "Type:<uuid>", the UUID works
+    as a capability, and `node(id:)` passes the UUID string through instead of an integer."""
+
+    uuid_pk = True
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def get_node(cls, info, pk):
+        return cls.get_visible_node(info, pk)
+
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        return None  # reachable through its owner unless a subclass says otherwise
+
+    @staticmethod
+    def resolve_id(root, info):
+        return root.pk

@@ -10,7 +10,7 @@ from marketplace.graphql.account.types import Address, User
 from marketplace.graphql.channel.types import Channel
 from marketplace.graphql.core.enums import LanguageCodeEnum, ThumbnailFormatEnum
 from marketplace.graphql.core.errors import permission_denied
-from marketplace.graphql.core.model_type import ModelObjectType
+from marketplace.graphql.core.model_type import ModelObjectType, UUIDModelObjectType
 from marketplace.graphql.core.types import (
     Image,
     Money,
@@ -62,10 +62,6 @@ class OrderEvent(ModelObjectType):
         model = OrderEventModel
         interfaces = (graphene.relay.Node,)
 
-    @classmethod
-    def get_visible_node(cls, info, pk):
-        return None
-
     @staticmethod
     def resolve_user(root, info):
         return root.user if is_staff_with(info, OrderPermissions.MANAGE_ORDERS) else None
@@ -104,7 +100,7 @@ class OrderEvent(ModelObjectType):
         return root.parameters.get("transaction_reference")
 
 
-class OrderLine(ModelObjectType):
+class OrderLine(UUIDModelObjectType):
     product_name = graphene.String(required=True)
     variant_name = graphene.String(required=True)
     product_sku = graphene.String()
@@ -129,20 +125,6 @@ class OrderLine(ModelObjectType):
     class Meta:
         model = OrderLineModel
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
-
-    uuid_pk = True
-
-    @classmethod
-    def get_node(cls, info, pk):
-        return cls.get_visible_node(info, pk)  # the key is a UUID string, not an integer
-
-    @classmethod
-    def get_visible_node(cls, info, pk):
-        return None
-
-    @staticmethod
-    def resolve_id(root, info):
-        return root.pk
 
     @staticmethod
     def resolve_product_variant_id(root, info):
@@ -204,7 +186,7 @@ class OrderLine(ModelObjectType):
         return False
 
 
-class Order(ModelObjectType):
+class Order(UUIDModelObjectType):
     created = graphene.DateTime(required=True)
     updated_at = graphene.DateTime(required=True)
     status = graphene.Field(OrderStatus, required=True)
@@ -254,19 +236,9 @@ class Order(ModelObjectType):
         model = OrderModel
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
 
-    uuid_pk = True
-
-    @classmethod
-    def get_node(cls, info, pk):
-        return cls.get_visible_node(info, pk)  # the key is a UUID string, not an integer
-
     @classmethod
     def get_visible_node(cls, info, pk):
         return order_get(order_id=pk)
-
-    @staticmethod
-    def resolve_id(root, info):
-        return root.pk
 
     @staticmethod
     def resolve_created(root, info):

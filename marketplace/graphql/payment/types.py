@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import graphene
 
-from marketplace.graphql.core.model_type import ModelObjectType
+from marketplace.graphql.core.model_type import ModelObjectType, UUIDModelObjectType
 from marketplace.graphql.core.saleor_enums import (
     TransactionInitializeErrorCode,
     TransactionProcessErrorCode,
@@ -63,10 +63,6 @@ class TransactionEvent(ModelObjectType):
         model = TransactionEventModel
         interfaces = (graphene.relay.Node,)
 
-    @classmethod
-    def get_visible_node(cls, info, pk):
-        return None
-
     @staticmethod
     def resolve_amount(root, info):
         return money(root.amount_value, root.currency)
@@ -76,7 +72,7 @@ class TransactionEvent(ModelObjectType):
         return str(root.type)  # a TextChoices member on fresh objects: serialise its value
 
 
-class TransactionItem(ModelObjectType):
+class TransactionItem(UUIDModelObjectType):
     token = graphene.UUID(required=True)
     created_at = graphene.DateTime(required=True)
     modified_at = graphene.DateTime(required=True)
@@ -100,16 +96,6 @@ class TransactionItem(ModelObjectType):
     class Meta:
         model = TransactionItemModel
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
-
-    uuid_pk = True
-
-    @classmethod
-    def get_node(cls, info, pk):
-        return cls.get_visible_node(info, pk)  # the key is a UUID string, not an integer
-
-    @classmethod
-    def get_visible_node(cls, info, pk):
-        return None  # returned by the mutations and on orders
 
     @staticmethod
     def resolve_id(root, info):
