@@ -9,35 +9,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import socket
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-VENV = ROOT / "var" / "localstripe-venv"
-REQUIREMENTS = ROOT / "requirements" / "localstripe.txt"
-SERVER = Path(__file__).with_name("localstripe_server.py")
-SECRET_KEY, PUBLISHABLE_KEY, WEBHOOK_SECRET = "sk_test_ocop", "pk_test_ocop", "whsec_ocop_test"
+from marketplace.demo.stripe_sandbox import PUBLISHABLE_KEY, SECRET_KEY, WEBHOOK_SECRET, localstripe_start
 
-
-def _venv_python() -> Path:
-    python = VENV / "bin" / "python"
-    if not python.exists() or subprocess.run([python, "-c", "import localstripe"], capture_output=True).returncode:
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-        subprocess.run([VENV / "bin" / "pip", "install", "-q", "-r", str(REQUIREMENTS)], check=True)
-    return python
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+__all__ = ["PUBLISHABLE_KEY", "SECRET_KEY", "WEBHOOK_SECRET", "LocalStripe", "signed_event"]
 
 
 @dataclass
@@ -78,26 +58,12 @@ def signed_event(event: dict, *, secret: str = WEBHOOK_SECRET, timestamp: int | 
 
 @pytest.fixture(scope="session")
 def localstripe_server():
-    python = _venv_python()
-    port = _free_port()
-    log = open(ROOT / "var" / "localstripe.log", "ab")  # noqa: SIM115 (closed below)
-    process = subprocess.Popen([str(python), str(SERVER), str(port)], stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{url}/js.stripe.com/v3/", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"localstripe did not start (see {ROOT / 'var' / 'localstripe.log'})")
-        time.sleep(0.1)
-    yield LocalStripe(url=url)
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    try:
+        server = localstripe_start()
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    yield LocalStripe(url=server.url)
+    server.stop()
 
 
 @pytest.fixture

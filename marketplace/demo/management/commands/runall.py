@@ -20,6 +20,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=settings.PORT)
         parser.add_argument("--no-demo", action="store_true", help="Do not load the demo data.")
+        parser.add_argument("--no-localstripe", action="store_true",
+                            help="Without STRIPE_SECRET_KEY, do not start the local fake Stripe (cards then off).")
 
     def handle(self, *args, **options):
         call_command("migrate", interactive=False, verbosity=0)
@@ -27,6 +29,9 @@ class Command(BaseCommand):
             call_command("populatedb")
         env = {**os.environ, "DATABASE_URL": settings.DATABASE_URL, "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
                "CELERY_RESULT_BACKEND": settings.CELERY_RESULT_BACKEND, "PYTHONUNBUFFERED": "1"}
+        fake_stripe = None
+        if not settings.STRIPE_SECRET_KEY and not options["no_localstripe"]:
+            fake_stripe = self._start_localstripe(env)
         bin_dir = os.path.dirname(sys.executable)
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
         commands = {
@@ -38,6 +43,8 @@ class Command(BaseCommand):
                      "--schedule", str(settings.VAR_DIR / "celerybeat-schedule")],
         }
         processes = {name: subprocess.Popen(cmd, env=env) for name, cmd in commands.items()}
+        if fake_stripe is not None:
+            fake_stripe.register_webhook(f"http://127.0.0.1:{options['port']}/webhooks/stripe/")
         self.stdout.write(self.style.SUCCESS(
             f"OCOP Market: http://127.0.0.1:{options['port']}/  (GraphQL: /graphql/)  — Ctrl-C stops everything."))
         stopping = False
@@ -65,8 +72,24 @@ class Command(BaseCommand):
                     process.wait(timeout=max(deadline - time.time(), 0.1))
                 except subprocess.TimeoutExpired:
                     process.kill()
+            if fake_stripe is not None:
+                fake_stripe.stop()
             if not os.environ.get("DATABASE_URL"):
                 from marketplace.config.embedded_postgres import stop as stop_postgres
 
                 stop_postgres()
             self.stdout.write("Stopped.")
+
+    def _start_localstripe(self, env: dict):
+        """Card payments in the demo without Stripe keys: a local fake Stripe (test cards 4242…)."""
+        from marketplace.demo import stripe_sandbox as localstripe
+
+        try:
+            server = localstripe.localstripe_start()
+        except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+            self.stderr.write(f"Card payments off: could not start localstripe ({exc}). Cash on delivery works.")
+            return None
+        env.update(STRIPE_SECRET_KEY=localstripe.SECRET_KEY, STRIPE_PUBLISHABLE_KEY=localstripe.PUBLISHABLE_KEY,
+                   STRIPE_WEBHOOK_SECRET=localstripe.WEBHOOK_SECRET, STRIPE_API_BASE=server.url)
+        self.stdout.write(f"Card payments: local fake Stripe at {server.url} (test card 4242 4242 4242 4242).")
+        return server

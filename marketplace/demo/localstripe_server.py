@@ -1,3 +1,5 @@
+# Kept apart from marketplace/demo/stripe_sandbox.py: run as a script, this folder is on sys.path, so a module
+# named "localstripe" here would shadow the real package.
 """Run localstripe bound to 127.0.0.1 only, without writing /tmp/localstripe.pickle (shared STACK.md §5).
 Executed with var/localstripe-venv/bin/python, not imported by the tests."""
 
