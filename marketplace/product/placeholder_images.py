@@ -36,13 +36,15 @@ def placeholder_png(text: str, *, size: int = 480) -> bytes:
     font, has_vietnamese = _font(int(size / 14))
     if not has_vietnamese:
         text = fold(text).title()
+    max_width = size * 0.68  # inside the frame, with a margin
     words, lines, line = text.split(), [], ""
     for word in words:
-        if len(line) + len(word) > 16:
+        candidate = f"{line} {word}".strip()
+        if line and draw.textlength(candidate, font=font) > max_width:
             lines.append(line)
             line = word
         else:
-            line = f"{line} {word}".strip()
+            line = candidate
     lines.append(line)
     y = size * 0.3
     for chunk in lines[:5]:
