@@ -21,303 +21,37 @@ from marketplace.graphql.certification.types import (
     resolve_product_certificate,
     resolve_product_producer,
 )
-from marketplace.graphql.channel.types import Channel
 from marketplace.graphql.core.enums import LanguageCodeEnum, ThumbnailFormatEnum, language_code
 from marketplace.graphql.core.model_type import ModelObjectType
 from marketplace.graphql.core.types import (
     Image,
-    LanguageDisplay,
-    Money,
     ObjectWithMetadata,
-    TaxedMoney,
-    TaxedMoneyRange,
     Weight,
-    absolute_media_url,
-    language_display,
-    money,
-    taxed_money,
     weight_grams,
 )
 from marketplace.graphql.product import loaders
+from marketplace.graphql.product.catalog_types import (
+    Category,
+    Collection,
+    ProductChannelListing,
+    ProductMedia,
+    ProductType,
+    ProductVariantChannelListing,
+    _media_url,
+)
 from marketplace.graphql.product.context import channel_of, with_channel
+from marketplace.graphql.product.pricing import (
+    ProductPricingInfo,
+    VariantPricingInfo,
+    product_pricing,
+    variant_pricing,
+)
+from marketplace.graphql.product.translations import (
+    ProductTranslation,
+    ProductVariantTranslation,
+    _translation_from,
+)
 from marketplace.product import models
-
-
-class ProductMediaType(graphene.Enum):
-    IMAGE = "IMAGE"
-    VIDEO = "VIDEO"
-
-
-class ProductTypeKindEnum(graphene.Enum):
-    NORMAL = "NORMAL"
-    GIFT_CARD = "GIFT_CARD"
-
-
-def _media_url(info, media) -> str:
-    if media.image:
-        return absolute_media_url(info, media.image.url)
-    return media.external_url or ""
-
-
-class ProductMedia(ModelObjectType):
-    sort_order = graphene.Int()
-    alt = graphene.String(required=True)
-    type = graphene.Field(ProductMediaType, required=True)
-    oembed_data = graphene.JSONString(required=True)
-    url = graphene.String(required=True, size=graphene.Int(),
-                          format=graphene.Argument(ThumbnailFormatEnum, default_value="original"))
-    product_id = graphene.ID()
-
-    class Meta:
-        model = models.ProductMedia
-        interfaces = (graphene.relay.Node, ObjectWithMetadata)
-
-    @staticmethod
-    def resolve_oembed_data(root, info):
-        return {}
-
-    @staticmethod
-    def resolve_url(root, info, size=None, format=None):
-        return _media_url(info, root)
-
-    @staticmethod
-    def resolve_product_id(root, info):
-        return graphene.relay.Node.to_global_id("Product", root.product_id)
-
-
-class TranslationFields:
-    id = graphene.ID(required=True)
-    language = graphene.Field(LanguageDisplay, required=True)
-    seo_title = graphene.String()
-    seo_description = graphene.String()
-    slug = graphene.String()
-    name = graphene.String()
-    description = graphene.JSONString()
-
-    @staticmethod
-    def resolve_id(root, info):
-        return str(root.pk)
-
-    @staticmethod
-    def resolve_language(root, info):
-        return language_display(root.language_code)
-
-    @staticmethod
-    def resolve_slug(root, info):
-        return None
-
-
-class ProductTranslation(TranslationFields, graphene.ObjectType):
-    pass
-
-
-class CategoryTranslation(TranslationFields, graphene.ObjectType):
-    pass
-
-
-class CollectionTranslation(TranslationFields, graphene.ObjectType):
-    pass
-
-
-class ProductVariantTranslation(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    language = graphene.Field(LanguageDisplay, required=True)
-    name = graphene.String(required=True)
-
-    @staticmethod
-    def resolve_id(root, info):
-        return str(root.pk)
-
-    @staticmethod
-    def resolve_language(root, info):
-        return language_display(root.language_code)
-
-
-def _translation_from(rows, language):
-    code = language_code(language)
-    return next((t for t in rows if t.language_code == code), None)
-
-
-class Category(ModelObjectType):
-    seo_title = graphene.String()
-    seo_description = graphene.String()
-    name = graphene.String(required=True)
-    description = graphene.JSONString()
-    slug = graphene.String(required=True)
-    parent = graphene.Field(lambda: Category)
-    level = graphene.Int(required=True)
-    updated_at = graphene.DateTime(required=True)
-    background_image = graphene.Field(Image, size=graphene.Int(),
-                                      format=graphene.Argument(ThumbnailFormatEnum, default_value="original"))
-    translation = graphene.Field(CategoryTranslation, language_code=graphene.Argument(LanguageCodeEnum,
-                                                                                     required=True))
-    # ancestors, children and products are added in schema.py (they need connection types defined there)
-
-    class Meta:
-        model = models.Category
-        interfaces = (graphene.relay.Node, ObjectWithMetadata)
-
-    @staticmethod
-    def resolve_parent(root, info):
-        return loaders.CategoryById.on(info).load(root.parent_id) if root.parent_id else None
-
-    @staticmethod
-    def resolve_background_image(root, info, size=None, format=None):
-        if not root.background_image:
-            return None
-        return Image(url=absolute_media_url(info, root.background_image.url), alt=root.background_image_alt)
-
-    @staticmethod
-    def resolve_translation(root, info, language_code):
-        return _translation_from(root.translations.all(), language_code)
-
-
-class ProductType(ModelObjectType):
-    name = graphene.String(required=True)
-    slug = graphene.String(required=True)
-    has_variants = graphene.Boolean(required=True)
-    is_shipping_required = graphene.Boolean(required=True)
-    is_digital = graphene.Boolean(required=True)
-    weight = graphene.Field(Weight)
-    kind = graphene.Field(ProductTypeKindEnum, required=True)
-
-    class Meta:
-        model = models.ProductType
-        interfaces = (graphene.relay.Node, ObjectWithMetadata)
-
-    @staticmethod
-    def resolve_is_digital(root, info):
-        return False
-
-    @staticmethod
-    def resolve_weight(root, info):
-        return weight_grams(root.weight_grams)
-
-
-class Collection(ModelObjectType):
-    seo_title = graphene.String()
-    seo_description = graphene.String()
-    name = graphene.String(required=True)
-    description = graphene.JSONString()
-    slug = graphene.String(required=True)
-    channel = graphene.String()
-    background_image = graphene.Field(Image, size=graphene.Int(),
-                                      format=graphene.Argument(ThumbnailFormatEnum, default_value="original"))
-    translation = graphene.Field(CollectionTranslation, language_code=graphene.Argument(LanguageCodeEnum,
-                                                                                       required=True))
-
-    class Meta:
-        model = models.Collection
-        interfaces = (graphene.relay.Node, ObjectWithMetadata)
-
-    @staticmethod
-    def resolve_channel(root, info):
-        channel = channel_of(root)
-        return channel.slug if channel else None
-
-    @staticmethod
-    def resolve_background_image(root, info, size=None, format=None):
-        if not root.background_image:
-            return None
-        return Image(url=absolute_media_url(info, root.background_image.url), alt=root.background_image_alt)
-
-    @staticmethod
-    def resolve_translation(root, info, language_code):
-        return _translation_from(root.translations.all(), language_code)
-
-
-class ProductPricingInfo(graphene.ObjectType):
-    on_sale = graphene.Boolean()
-    discount = graphene.Field(TaxedMoney)
-    discount_prior = graphene.Field(TaxedMoney)
-    display_gross_prices = graphene.Boolean(required=True)
-    price_range = graphene.Field(TaxedMoneyRange)
-    price_range_undiscounted = graphene.Field(TaxedMoneyRange)
-    price_range_prior = graphene.Field(TaxedMoneyRange)
-
-
-class VariantPricingInfo(graphene.ObjectType):
-    on_sale = graphene.Boolean()
-    discount = graphene.Field(TaxedMoney)
-    discount_prior = graphene.Field(TaxedMoney)
-    price = graphene.Field(TaxedMoney)
-    price_undiscounted = graphene.Field(TaxedMoney)
-    price_prior = graphene.Field(TaxedMoney)
-
-
-def variant_pricing(price, currency: str) -> VariantPricingInfo | None:
-    if price is None:
-        return None
-    return VariantPricingInfo(
-        on_sale=price.on_sale,
-        discount=taxed_money(price.discount, currency) if price.on_sale else None,
-        price=taxed_money(price.price, currency),
-        price_undiscounted=taxed_money(price.undiscounted, currency),
-    )
-
-
-def product_pricing(prices: list, currency: str) -> ProductPricingInfo | None:
-    if not prices:
-        return None
-    current = [p.price for p in prices]
-    undiscounted = [p.undiscounted for p in prices]
-    on_sale = any(p.on_sale for p in prices)
-    return ProductPricingInfo(
-        on_sale=on_sale,
-        discount=taxed_money(min(undiscounted) - min(current), currency) if on_sale else None,
-        display_gross_prices=True,
-        price_range=TaxedMoneyRange(start=taxed_money(min(current), currency),
-                                    stop=taxed_money(max(current), currency)),
-        price_range_undiscounted=TaxedMoneyRange(start=taxed_money(min(undiscounted), currency),
-                                                 stop=taxed_money(max(undiscounted), currency)),
-    )
-
-
-class ProductChannelListing(ModelObjectType):
-    published_at = graphene.DateTime()
-    is_published = graphene.Boolean(required=True)
-    channel = graphene.Field(Channel, required=True)
-    visible_in_listings = graphene.Boolean(required=True)
-    available_for_purchase_at = graphene.DateTime()
-    discounted_price = graphene.Field(Money)
-    is_available_for_purchase = graphene.Boolean()
-
-    class Meta:
-        model = models.ProductChannelListing
-        interfaces = (graphene.relay.Node,)
-
-    @staticmethod
-    def resolve_discounted_price(root, info):
-        return money(root.discounted_price_amount, root.currency)
-
-    @staticmethod
-    def resolve_is_available_for_purchase(root, info):
-        from django.utils import timezone
-
-        return bool(root.available_for_purchase_at and root.available_for_purchase_at <= timezone.now())
-
-
-class ProductVariantChannelListing(ModelObjectType):
-    channel = graphene.Field(Channel, required=True)
-    price = graphene.Field(Money)
-    cost_price = graphene.Field(Money)
-    prior_price = graphene.Field(Money)
-
-    class Meta:
-        model = models.ProductVariantChannelListing
-        interfaces = (graphene.relay.Node,)
-
-    @staticmethod
-    def resolve_price(root, info):
-        return money(root.price_amount, root.currency)
-
-    @staticmethod
-    def resolve_cost_price(root, info):
-        return money(root.cost_price_amount, root.currency)
-
-    @staticmethod
-    def resolve_prior_price(root, info):
-        return money(root.prior_price_amount, root.currency)
 
 
 def _assigned_attribute(values, slug):
