@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import graphene
-from graphene.types.generic import GenericScalar  # noqa: F401  (kept for JSON-ish extensions)
 
 from marketplace.graphql.attribute.types import (
     AssignedAttribute,
