@@ -3,6 +3,7 @@ receipts, and the public list. The ledger reads are in ledger.py."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -28,7 +29,14 @@ from marketplace.core.errors import DomainError
 from marketplace.core.permissions import OrderPermissions, ProductPermissions, has_permissions
 from marketplace.product.models import ProductVariant
 from marketplace.salespoint.error_codes import SalesPointErrorCode
-from marketplace.salespoint.models import CounterSale, PaymentMethod, SalesPoint, StockTransfer
+from marketplace.salespoint.models import (
+    CounterSale,
+    CounterSaleLine,
+    CounterSaleStatus,
+    PaymentMethod,
+    SalesPoint,
+    StockTransfer,
+)
 from marketplace.salespoint.pickups import PickupOrder, pickup_backend_get
 from marketplace.salespoint.scope import salespoint_check_operator, user_is_sales_staff, warehouse_ids_in_scope
 from marketplace.warehouse.models import Stock, Warehouse
@@ -282,6 +290,17 @@ def payment_method_choices() -> list[tuple[str, str]]:
 
 def counter_sales_for_point(*, warehouse_id: int, limit: int = 20) -> list[CounterSale]:
     return list(CounterSale.objects.filter(warehouse_id=warehouse_id).order_by("-created_at", "-pk")[:limit])
+
+
+def counter_sale_lines_sold(*, warehouse_ids: Iterable[int], product_ids: Iterable[int], start: datetime,
+                            end: datetime) -> QuerySet[CounterSaleLine]:
+    """Lines of the counter sales made at these points in [start, end) for these products; voided sales are not
+    sales. For reports (the fair report reads them): sale and variant are joined in."""
+    return (CounterSaleLine.objects
+            .filter(sale__warehouse_id__in=list(warehouse_ids), product_variant__product_id__in=list(product_ids),
+                    sale__created_at__gte=start, sale__created_at__lt=end)
+            .exclude(sale__status=CounterSaleStatus.VOIDED)
+            .select_related("sale", "product_variant").order_by("sale__created_at", "pk"))
 
 
 def pickup_queue(*, user, warehouse_id: int) -> list[PickupOrder]:
