@@ -91,7 +91,9 @@ def test_structured_data_cannot_break_out_of_its_script_element(client, catalog)
     assert json.loads(raw)["name"] == "Kẹo </script><script>alert(1)</script>"
 
 
-def test_without_a_cart_the_add_to_cart_button_is_shown_disabled_with_a_reason(client, shop):
+def test_without_a_cart_the_add_to_cart_button_is_shown_disabled_with_a_reason(client, shop, settings):
+    settings.ROOT_URLCONF = "tests.storefront.no_cart_urls"
+
     page = client.get(product_url(shop.fish_sauce)).content.decode()
 
     assert re.search(r'<button type="submit" class="button button--primary" disabled[^>]*>Thêm vào giỏ', page)
