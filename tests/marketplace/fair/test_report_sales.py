@@ -9,7 +9,7 @@ Booth A-02 (Cơ sở Kẹo, no sales point): candy, 45.000 ₫. Tea is not at th
 Hand-computed:
   before: order #1 (1 sauce, 85.000) · counter at A (1 sauce, 85.000)                 → 2 orders, 2 units, 170.000
   during: order #2 (2 sauce at 76.500 = 153.000 + 1 candy at 40.500; delivery not counted) · counter at A
-          (1 sauce; the counter's price, see COUNTER_PRICE)                           → 2 orders, 4 units
+          (1 sauce at the fair price, 76.500)                                        → 2 orders, 4 units, 270.000
   never counted: a cancelled and an expired order, tea, a counter sale at point B (not at the fair), a voided
           counter sale at A."""
 
@@ -34,7 +34,7 @@ from tests.factories.checkout import stock_receive
 
 pytestmark = pytest.mark.django_db
 
-COUNTER_PRICE = Decimal(85_000)  # the counter charges the shelf price
+COUNTER_PRICE = Decimal(76_500)  # the counter charges the fair price during the fair
 
 
 @pytest.fixture
