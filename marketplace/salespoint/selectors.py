@@ -39,7 +39,7 @@ from marketplace.salespoint.models import (
 )
 from marketplace.salespoint.pickups import PickupOrder, pickup_backend_get
 from marketplace.salespoint.scope import salespoint_check_operator, user_is_sales_staff, warehouse_ids_in_scope
-from marketplace.warehouse.models import Stock, Warehouse
+from marketplace.warehouse.models import Stock, Warehouse, WarehouseClickAndCollectOption
 
 SEARCH_LIMIT = 20
 
@@ -313,6 +313,16 @@ def pickup_queue(*, user, warehouse_id: int) -> list[PickupOrder]:
 
 
 # --- Public --------------------------------------------------------------------------------------------------
+
+
+def pickup_point_warehouse_ids(*, channel_id: int | None = None) -> list[int]:
+    """Warehouses a shopper may collect an order from: an active, public sales point with click-and-collect on
+    (selling in `channel_id` when given). A warehouse without a sales-point profile never is one."""
+    qs = SalesPoint.objects.filter(is_active=True, warehouse__is_private=False).exclude(
+        warehouse__click_and_collect_option=WarehouseClickAndCollectOption.DISABLED)
+    if channel_id is not None:
+        qs = qs.filter(warehouse__channels__pk=channel_id)
+    return list(qs.values_list("warehouse_id", flat=True).distinct())
 
 
 def sales_points_public(*, province_code: str | None = None) -> QuerySet[SalesPoint]:
