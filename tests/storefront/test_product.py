@@ -91,18 +91,7 @@ def test_structured_data_cannot_break_out_of_its_script_element(client, catalog)
     assert json.loads(raw)["name"] == "Kẹo </script><script>alert(1)</script>"
 
 
-def test_without_a_cart_the_add_to_cart_button_is_shown_disabled_with_a_reason(client, shop, settings):
-    settings.ROOT_URLCONF = "tests.storefront.no_cart_urls"
-
-    page = client.get(product_url(shop.fish_sauce)).content.decode()
-
-    assert re.search(r'<button type="submit" class="button button--primary" disabled[^>]*>Thêm vào giỏ', page)
-    assert "Đặt hàng trực tuyến sắp mở" in page
-
-
-def test_with_a_cart_the_form_posts_to_it(client, shop, settings):
-    settings.ROOT_URLCONF = "tests.storefront.cart_urls"
-
+def test_the_buy_form_posts_to_the_cart(client, shop):
     page = client.get(product_url(shop.fish_sauce)).content.decode()
 
     assert '<form class="buy" method="post" action="/gio-hang/them/">' in page
