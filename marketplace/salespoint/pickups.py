@@ -21,12 +21,11 @@ class PickupStatus:
     TO_PREPARE = "to_prepare"
     READY = "ready"
     HANDED_OVER = "handed_over"
-    # Not (or no longer) to be collected: waiting for a card payment, cancelled, expired. Never in the queue; a
-    # stale form acting on such an order is refused.
+    # Not (or no longer) to be collected: waiting for a card payment, cancelled, expired. Never shown in the queue
+    # (so it needs no label); a stale form acting on such an order is refused.
     CLOSED = "closed"
 
-    LABELS = {TO_PREPARE: _("Cần chuẩn bị"), READY: _("Sẵn sàng giao"), HANDED_OVER: _("Đã giao"),
-              CLOSED: _("Không còn chờ nhận")}
+    LABELS = {TO_PREPARE: _("Cần chuẩn bị"), READY: _("Sẵn sàng giao"), HANDED_OVER: _("Đã giao")}
 
 
 @dataclass(frozen=True)
