@@ -13,7 +13,7 @@ from marketplace.account.addresses import address_copy
 from marketplace.account.models import Address
 from marketplace.checkout.error_codes import CheckoutErrorCode
 from marketplace.checkout.models import Checkout
-from marketplace.checkout.selectors import CheckoutInfo, checkout_info_get
+from marketplace.checkout.selectors import CheckoutInfo, checkout_collection_point_open, checkout_info_get
 from marketplace.core.errors import DomainError, DomainErrors
 from marketplace.order.models import Order
 from marketplace.order.selectors import order_get_by_checkout_token
@@ -43,6 +43,9 @@ def checkout_validate(*, info: CheckoutInfo) -> None:
         else:
             errors.append(DomainError("Vui lòng chọn phương thức giao hàng.",
                                       code=CheckoutErrorCode.SHIPPING_METHOD_NOT_SET, field="deliveryMethod"))
+    if info.is_pickup and not checkout_collection_point_open(info=info):
+        errors.append(DomainError("Điểm bán đã chọn không còn nhận đơn đặt trước; vui lòng chọn nơi nhận khác.",
+                                  code=CheckoutErrorCode.DELIVERY_METHOD_NOT_APPLICABLE, field="deliveryMethod"))
     if info.is_pickup and not (checkout.billing_address and checkout.billing_address.phone):
         errors.append(DomainError("Vui lòng nhập họ tên và số điện thoại người nhận hàng.",
                                   code=CheckoutErrorCode.BILLING_ADDRESS_NOT_SET, field="billingAddress"))

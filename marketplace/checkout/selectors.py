@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 
 from marketplace.checkout.models import Checkout, CheckoutLine
 from marketplace.checkout.purchase import VariantPurchase, variants_purchase_info
+from marketplace.salespoint.selectors import pickup_point_warehouse_ids
 from marketplace.shipping.selectors import ShippingOption, shipping_option_get, shipping_options_for
 from marketplace.warehouse.models import Warehouse, WarehouseClickAndCollectOption
 from marketplace.warehouse.reservations import reservations_expiry_for
@@ -144,11 +145,21 @@ def checkout_info_get(*, checkout: Checkout, at: datetime | None = None) -> Chec
 
 
 def checkout_collection_points(*, info: CheckoutInfo) -> list[Warehouse]:
+    """Where this checkout can be collected (Saleor's availableCollectionPoints): sales points open for pickup
+    (an active, public SalesPoint profile with click-and-collect on) that can supply the whole basket now. A
+    warehouse with click-and-collect set but no sales-point profile is not a place a shopper can walk into."""
     demand: dict[int, int] = {}
     for li in info.lines:
         demand[li.line.variant_id] = demand.get(li.line.variant_id, 0) + li.line.quantity
     return collection_points_for(demand=demand, channel_id=info.checkout.channel_id,
-                                 checkout_line_ids=[li.line.id for li in info.lines])
+                                 checkout_line_ids=[li.line.id for li in info.lines],
+                                 warehouse_ids=pickup_point_warehouse_ids(channel_id=info.checkout.channel_id))
+
+
+def checkout_collection_point_open(*, info: CheckoutInfo) -> bool:
+    """The chosen collection point still takes pickups (its profile may have been switched off since)."""
+    point = info.collection_point
+    return point is None or point.pk in pickup_point_warehouse_ids(channel_id=info.checkout.channel_id)
 
 
 def checkout_shipping_option(*, checkout: Checkout, method_id: int) -> ShippingOption | None:

@@ -18,12 +18,17 @@ from marketplace.channel.selectors import channel_get_by_slug
 from marketplace.checkout.error_codes import CheckoutErrorCode
 from marketplace.checkout.models import Checkout, CheckoutLine
 from marketplace.checkout.purchase import variants_purchase_info
-from marketplace.checkout.selectors import checkout_info_get, checkout_lines, checkout_shipping_option
+from marketplace.checkout.selectors import (
+    checkout_collection_points,
+    checkout_info_get,
+    checkout_lines,
+    checkout_shipping_option,
+)
 from marketplace.core.errors import DomainError, DomainErrors
 from marketplace.warehouse.availability import Demand
 from marketplace.warehouse.models import WarehouseClickAndCollectOption
 from marketplace.warehouse.reservations import reservations_replace
-from marketplace.warehouse.selectors import collection_points_for, warehouse_get
+from marketplace.warehouse.selectors import warehouse_get
 
 
 @dataclass(frozen=True)
@@ -263,12 +268,7 @@ def checkout_delivery_method_update(*, checkout: Checkout, shipping_method_id: i
                               code=CheckoutErrorCode.DELIVERY_METHOD_NOT_APPLICABLE, field="deliveryMethodId")
         checkout.shipping_method_id, checkout.collection_point = shipping_method_id, None
     elif warehouse_id is not None:
-        info = checkout_info_get(checkout=checkout)
-        demand: dict[int, int] = {}
-        for li in info.lines:
-            demand[li.line.variant_id] = demand.get(li.line.variant_id, 0) + li.line.quantity
-        points = collection_points_for(demand=demand, channel_id=checkout.channel_id,
-                                       checkout_line_ids=[li.line.id for li in info.lines])
+        points = checkout_collection_points(info=checkout_info_get(checkout=checkout))
         if warehouse_id not in {p.pk for p in points}:
             raise DomainError("Điểm bán này không đủ hàng cho giỏ của bạn.",
                               code=CheckoutErrorCode.DELIVERY_METHOD_NOT_APPLICABLE, field="deliveryMethodId")

@@ -2,10 +2,11 @@
 length of time just before it, in total and per channel, booth, producer, star level, product group, product.
 
 What counts: sales of a product on show at the fair, sold online (any warehouse) or at the counter of a
-booth's sales point. Sales come from sources: functions taking a SalesQuery and returning SalesRows. This app
-knows nothing of orders or counter sales (those apps sit above it); they register a source with
-`sales_source_register` (or list it in settings.FAIR_REPORT_SALES_SOURCES as a dotted path), and `fair_report`
-itself takes plain rows, so its sums are tested with hand-made rows."""
+booth's sales point. Sales come from sources: functions taking a SalesQuery and returning SalesRows, registered
+with `sales_source_register` (or listed in settings.FAIR_REPORT_SALES_SOURCES as a dotted path). Two are
+registered at start-up: counter sales (report_sources.py, from FairConfig.ready; salespoint sits below this app)
+and online orders (marketplace/order/fair_sales.py, from OrderConfig.ready; orders sit above it, so this app never
+imports them). `fair_report` itself takes plain rows, so its sums are also tested with hand-made rows."""
 
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ _SOURCES: list[SalesSource] = []
 
 
 def sales_source_register(source: SalesSource) -> SalesSource:
-    """Register where sales come from (the order app for online orders, salespoint for counter sales)."""
+    """Register where sales come from (the order app for online orders; report_sources for counter sales)."""
     if source not in _SOURCES:
         _SOURCES.append(source)
     return source

@@ -181,8 +181,12 @@ class CounterSaleLine(models.Model):
     variant_name = models.CharField(max_length=255, blank=True)
     sku = models.CharField(max_length=255, blank=True)
     quantity = models.PositiveIntegerField()
-    unit_price = models.DecimalField(max_digits=14, decimal_places=0)
+    unit_price = models.DecimalField(max_digits=14, decimal_places=0)  # what the shopper paid per unit
     total_price = models.DecimalField(max_digits=14, decimal_places=0)
+    # The shelf price and the promotion (a fair's campaign) that lowered it, as at the sale; empty on sales made
+    # before promotions reached the counter.
+    undiscounted_unit_price = models.DecimalField(max_digits=14, decimal_places=0, null=True, blank=True)
+    promotion_id = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -192,3 +196,7 @@ class CounterSaleLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.product_name} × {self.quantity}"
+
+    @property
+    def is_discounted(self) -> bool:
+        return self.undiscounted_unit_price is not None and self.unit_price < self.undiscounted_unit_price

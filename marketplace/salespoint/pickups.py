@@ -1,8 +1,11 @@
-"""What the pickup queue needs from orders, as a small interface. marketplace.order sits above this app, so this
-app never imports it: the order app plugs its services in at start-up with `pickup_backend_set(...)` (from its
-AppConfig.ready), and until it does the queue is empty and hand-over actions are refused with
-PICKUPS_UNAVAILABLE. The backend's calls map one to one onto the order services `orders_for_pickup`,
-`order_pickup_ready`, `order_mark_paid` and `order_pickup_handover`."""
+"""What the pickup queue needs from orders, as a small interface. marketplace.order and marketplace.payment sit
+above this app, so this app never imports them: marketplace.payment (the lowest app that can reach both the order
+services and `order_mark_paid`) plugs the real backend in at start-up with `pickup_backend_set(...)` from its
+AppConfig.ready (see payment/pickup_backend.py). Without a backend the queue is empty and hand-over actions are
+refused with PICKUPS_UNAVAILABLE. The backend's calls map one to one onto `orders_for_pickup`,
+`order_pickup_ready`, `order_mark_paid` and `order_pickup_handover`.
+
+An order is identified by an opaque string (online orders are keyed by a UUID), never by an integer."""
 
 from __future__ import annotations
 
@@ -18,6 +21,9 @@ class PickupStatus:
     TO_PREPARE = "to_prepare"
     READY = "ready"
     HANDED_OVER = "handed_over"
+    # Not (or no longer) to be collected: waiting for a card payment, cancelled, expired. Never shown in the queue
+    # (so it needs no label); a stale form acting on such an order is refused.
+    CLOSED = "closed"
 
     LABELS = {TO_PREPARE: _("Cần chuẩn bị"), READY: _("Sẵn sàng giao"), HANDED_OVER: _("Đã giao")}
 
@@ -32,8 +38,8 @@ class PickupLine:
 
 @dataclass(frozen=True)
 class PickupOrder:
-    id: int
-    number: str
+    id: str  # the order's own key as text (a UUID for online orders)
+    number: str  # as people read it out, e.g. "#1042"
     warehouse_id: int
     status: str  # PickupStatus
     customer_name: str
@@ -52,13 +58,13 @@ class PickupOrder:
 class PickupBackend(Protocol):
     def orders_for_pickup(self, *, warehouse_ids: list[int]) -> list[PickupOrder]: ...
 
-    def order_get(self, *, order_id: int) -> PickupOrder | None: ...
+    def order_get(self, *, order_id: str) -> PickupOrder | None: ...
 
-    def order_pickup_ready(self, *, order_id: int, actor) -> None: ...
+    def order_pickup_ready(self, *, order_id: str, actor) -> None: ...
 
-    def order_mark_paid(self, *, order_id: int, actor) -> None: ...
+    def order_mark_paid(self, *, order_id: str, actor) -> None: ...
 
-    def order_pickup_handover(self, *, order_id: int, actor) -> None:
+    def order_pickup_handover(self, *, order_id: str, actor) -> None:
         """Hand the goods over; the order side writes the PICKUP_HANDOVER stock movements (stock_move)."""
         ...
 

@@ -1,15 +1,20 @@
-"""The counter price: the variant's price in the point's channel (the shelf price). Promotions are computed in
-marketplace.discount, which sits above this app; an interface that wants them at the counter must pass them."""
+"""The counter price: what the shopper pays at that moment in the point's channel, i.e. the shelf price less any
+catalogue promotion running (a fair's campaign), from marketplace.discount.selectors.variant_prices_get, the
+same function the online shop prices with.
+
+Promotions are set per channel, not per sales point: while a fair's campaign runs, every point selling in that
+channel charges the fair price, not only the fair's own points."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
 
 from marketplace.channel.models import Channel
-from marketplace.product.selectors import variant_prices
+from marketplace.discount.selectors import VariantPrice, variant_prices_get
 from marketplace.salespoint.selectors import stock_lines_for_variants
 
 
@@ -21,13 +26,13 @@ def sales_point_channel(*, warehouse_id: int) -> Channel | None:
         slug=settings.DEFAULT_CHANNEL_SLUG).first())
 
 
-def counter_prices(*, warehouse_id: int, variant_ids: list[int]) -> dict[int, Decimal]:
-    """variant id -> unit price at this point; variants without a price are absent."""
+def counter_prices(*, warehouse_id: int, variant_ids: list[int], at: datetime | None = None
+                   ) -> dict[int, VariantPrice]:
+    """variant id -> its price at this point at `at` (default now); variants without a price are absent."""
     channel = sales_point_channel(warehouse_id=warehouse_id)
     if channel is None:
         return {}
-    prices = variant_prices(variant_ids=variant_ids, channel_id=channel.pk)
-    return {variant_id: price for variant_id, price in prices.items() if price is not None}
+    return variant_prices_get(variant_ids=variant_ids, channel_id=channel.pk, at=at)
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,12 @@ class CartLine:
     available: int
     unit_price: Decimal | None
     is_blocked: bool
+    undiscounted_unit_price: Decimal | None = None  # the shelf price, shown struck through when a promotion runs
+
+    @property
+    def on_sale(self) -> bool:
+        return self.unit_price is not None and self.undiscounted_unit_price is not None and (
+            self.unit_price < self.undiscounted_unit_price)
 
     @property
     def total(self) -> Decimal | None:
@@ -65,7 +76,8 @@ def counter_cart(*, warehouse_id: int, items: dict[int, int]) -> tuple[list[Cart
     lines = [
         CartLine(variant_id=v, product_name=s.product_variant.product.name, variant_name=s.product_variant.name,
                  sku=s.product_variant.sku or "", quantity=q, available=max(s.available, 0),
-                 unit_price=prices.get(v), is_blocked=s.is_blocked)
+                 unit_price=p.price if (p := prices.get(v)) else None, is_blocked=s.is_blocked,
+                 undiscounted_unit_price=p.undiscounted if p else None)
         for v, q in items.items() if (s := stocks.get(v)) is not None
     ]
     return lines, sum((line.total for line in lines if line.total is not None), Decimal(0))

@@ -3,6 +3,7 @@ receipts, and the public list. The ledger reads are in ledger.py."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -28,10 +29,17 @@ from marketplace.core.errors import DomainError
 from marketplace.core.permissions import OrderPermissions, ProductPermissions, has_permissions
 from marketplace.product.models import ProductVariant
 from marketplace.salespoint.error_codes import SalesPointErrorCode
-from marketplace.salespoint.models import CounterSale, PaymentMethod, SalesPoint, StockTransfer
+from marketplace.salespoint.models import (
+    CounterSale,
+    CounterSaleLine,
+    CounterSaleStatus,
+    PaymentMethod,
+    SalesPoint,
+    StockTransfer,
+)
 from marketplace.salespoint.pickups import PickupOrder, pickup_backend_get
 from marketplace.salespoint.scope import salespoint_check_operator, user_is_sales_staff, warehouse_ids_in_scope
-from marketplace.warehouse.models import Stock, Warehouse
+from marketplace.warehouse.models import Stock, Warehouse, WarehouseClickAndCollectOption
 
 SEARCH_LIMIT = 20
 
@@ -284,6 +292,17 @@ def counter_sales_for_point(*, warehouse_id: int, limit: int = 20) -> list[Count
     return list(CounterSale.objects.filter(warehouse_id=warehouse_id).order_by("-created_at", "-pk")[:limit])
 
 
+def counter_sale_lines_sold(*, warehouse_ids: Iterable[int], product_ids: Iterable[int], start: datetime,
+                            end: datetime) -> QuerySet[CounterSaleLine]:
+    """Lines of the counter sales made at these points in [start, end) for these products; voided sales are not
+    sales. For reports (the fair report reads them): sale and variant are joined in."""
+    return (CounterSaleLine.objects
+            .filter(sale__warehouse_id__in=list(warehouse_ids), product_variant__product_id__in=list(product_ids),
+                    sale__created_at__gte=start, sale__created_at__lt=end)
+            .exclude(sale__status=CounterSaleStatus.VOIDED)
+            .select_related("sale", "product_variant").order_by("sale__created_at", "pk"))
+
+
 def pickup_queue(*, user, warehouse_id: int) -> list[PickupOrder]:
     """Online orders to collect at this point (empty while no order backend is plugged in)."""
     salespoint_check_operator(user=user, warehouse_id=warehouse_id)
@@ -294,6 +313,16 @@ def pickup_queue(*, user, warehouse_id: int) -> list[PickupOrder]:
 
 
 # --- Public --------------------------------------------------------------------------------------------------
+
+
+def pickup_point_warehouse_ids(*, channel_id: int | None = None) -> list[int]:
+    """Warehouses a shopper may collect an order from: an active, public sales point with click-and-collect on
+    (selling in `channel_id` when given). A warehouse without a sales-point profile never is one."""
+    qs = SalesPoint.objects.filter(is_active=True, warehouse__is_private=False).exclude(
+        warehouse__click_and_collect_option=WarehouseClickAndCollectOption.DISABLED)
+    if channel_id is not None:
+        qs = qs.filter(warehouse__channels__pk=channel_id)
+    return list(qs.values_list("warehouse_id", flat=True).distinct())
 
 
 def sales_points_public(*, province_code: str | None = None) -> QuerySet[SalesPoint]:

@@ -62,18 +62,22 @@ def variants_available_for_checkout(*, variant_ids: list[int], channel_id: int, 
     return {v: max(available.get(v, 0) - held.get(v, 0), 0) for v in variant_ids}
 
 
-def collection_points_for(*, demand: dict[int, int], channel_id: int, checkout_line_ids: Iterable
-                          ) -> list[Warehouse]:
+def collection_points_for(*, demand: dict[int, int], channel_id: int, checkout_line_ids: Iterable,
+                          warehouse_ids: Iterable[int] | None = None) -> list[Warehouse]:
     """Sales points where this basket (variant id -> quantity) can be collected now: a "local" point must hold
-    every line itself; an "all" point can gather stock from any warehouse of the channel."""
+    every line itself; an "all" point can gather stock from any warehouse of the channel. `warehouse_ids`
+    narrows the candidates (the caller knows which warehouses are sales points open for pickup)."""
     if not demand:
         return []
     line_ids = list(checkout_line_ids)
     variant_ids = list(demand)
-    points = list(warehouse_list().filter(
+    candidates = warehouse_list().filter(
         channels__pk=channel_id,
         click_and_collect_option__in=[WarehouseClickAndCollectOption.LOCAL_STOCK,
-                                      WarehouseClickAndCollectOption.ALL_WAREHOUSES]).order_by("name", "pk"))
+                                      WarehouseClickAndCollectOption.ALL_WAREHOUSES])
+    if warehouse_ids is not None:
+        candidates = candidates.filter(pk__in=list(warehouse_ids))
+    points = list(candidates.order_by("name", "pk"))
     channel_wide = None
     result = []
     for point in points:

@@ -29,7 +29,7 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
-def variant(catalog, warehouse, shipping_zones):
+def variant(catalog, warehouse, pickup_point, shipping_zones):
     v = catalog.product("Nước mắm Cửa Hội", stock=0, price=95_000).variants.get()
     stock_receive(warehouse=warehouse, variant_id=v.pk, quantity=6)
     return v

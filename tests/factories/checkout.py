@@ -10,6 +10,7 @@ from marketplace.account.addresses import CONTACT_ONLY
 from marketplace.account.services import user_create
 from marketplace.checkout import services as checkout_services
 from marketplace.checkout.models import Checkout
+from marketplace.salespoint.models import SalesPoint
 from marketplace.shipping.services import shipping_zones_seed
 from marketplace.warehouse.models import Stock, StockMovementKind, Warehouse
 from marketplace.warehouse.services import stock_get_or_create, stock_move
@@ -66,6 +67,19 @@ def checkout_builder(channel, shipping_zones) -> CheckoutBuilder:
     return CheckoutBuilder(channel_slug=channel.slug)
 
 
+def sales_point_profile(warehouse: Warehouse) -> Warehouse:
+    """Give a warehouse the sales-point profile that makes it a pickup point: checkout lists only warehouses
+    with an active SalesPoint profile and click-and-collect on."""
+    SalesPoint.objects.get_or_create(warehouse=warehouse, defaults={"opening_hours": "7:30–21:00"})
+    return warehouse
+
+
+@pytest.fixture
+def pickup_point(warehouse) -> Warehouse:
+    """The catalog's warehouse ("Điểm bán OCOP Hà Tĩnh", click-and-collect from local stock) as a sales point."""
+    return sales_point_profile(warehouse)
+
+
 @pytest.fixture
 def second_point(channel) -> Warehouse:
     from marketplace.account.models import Address
@@ -75,4 +89,4 @@ def second_point(channel) -> Warehouse:
     wh = Warehouse.objects.create(name="Điểm bán OCOP Hà Nội", slug="diem-ban-ha-noi", address=address,
                                   click_and_collect_option="local", is_private=False)
     wh.channels.add(channel)
-    return wh
+    return sales_point_profile(wh)

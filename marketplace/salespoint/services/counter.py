@@ -1,4 +1,5 @@
-"""Counter sales: the operator sells what is on the shelf, paid in cash or by card on the point's terminal.
+"""Counter sales: the operator sells what is on the shelf, paid in cash or by card on the point's terminal, at the
+price of the moment (promotions such as a fair's campaign applied; see pricing.py).
 The sale is refused, and nothing written, when a product fails the listing rule (its stock is blocked), has no
 price, or is not on the shelf in that quantity (online allocations are held back)."""
 
@@ -50,12 +51,13 @@ def counter_sale_create(
     wanted = lines_merge(lines)
     variants = variants_get(variant_ids=wanted)
     variants_check_listable(variants.values(), code=SalesPointErrorCode.STOCK_BLOCKED, field="lines")
-    prices = counter_prices(warehouse_id=warehouse_id, variant_ids=list(wanted))
+    # One moment prices the whole sale: a fair price ending mid-sale cannot split the basket.
+    prices = counter_prices(warehouse_id=warehouse_id, variant_ids=list(wanted), at=timezone.now())
     if unpriced := [v for v in wanted if v not in prices]:
         raise DomainError(_("Chưa có giá bán: %(names)s.") % {"names": ", ".join(
             variants[v].product.name for v in unpriced)}, code=SalesPointErrorCode.PRICE_MISSING, field="lines",
             variants=unpriced)
-    total = sum((prices[v] * q for v, q in wanted.items()), Decimal(0))
+    total = sum((prices[v].price * q for v, q in wanted.items()), Decimal(0))
     tendered = _amount(amount_tendered, field="amount_tendered")
     if payment_method == PaymentMethod.CASH and tendered is not None and tendered < total:
         raise DomainError(_("Khách đưa chưa đủ tiền."), code=SalesPointErrorCode.AMOUNT_TENDERED_TOO_LOW,
@@ -82,11 +84,11 @@ def counter_sale_create(
     sale.number = f"HD{timezone.localdate():%y%m%d}-{sale.pk:06d}"
     sale.save(update_fields=["number"])
     for variant_id, quantity in wanted.items():
-        variant = variants[variant_id]
+        variant, price = variants[variant_id], prices[variant_id]
         CounterSaleLine.objects.create(
             sale=sale, product_variant=variant, product_name=variant.product.name, variant_name=variant.name,
-            sku=variant.sku or "", quantity=quantity, unit_price=prices[variant_id],
-            total_price=prices[variant_id] * quantity)
+            sku=variant.sku or "", quantity=quantity, unit_price=price.price, total_price=price.price * quantity,
+            undiscounted_unit_price=price.undiscounted, promotion_id=price.promotion_id)
         stock_move(stock_id=stocks[variant_id].pk, kind=StockMovementKind.COUNTER_SALE, quantity_delta=-quantity,
                    actor=actor, reference=sale.number)
     log_action(action="salespoint.counter_sale.created", obj=sale, actor=actor,

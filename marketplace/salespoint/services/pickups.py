@@ -22,9 +22,9 @@ def _backend() -> PickupBackend:
     return backend
 
 
-def _order_in_scope(*, actor, order_id: int) -> tuple[PickupBackend, PickupOrder]:
+def _order_in_scope(*, actor, order_id: object) -> tuple[PickupBackend, PickupOrder]:
     backend = _backend()
-    order = backend.order_get(order_id=order_id)
+    order = backend.order_get(order_id=str(order_id or "").strip())
     if order is None:
         raise DomainError(_("Không tìm thấy đơn hàng."), code=SalesPointErrorCode.NOT_FOUND, field="order")
     salespoint_check_operator(user=actor, warehouse_id=order.warehouse_id)
@@ -39,17 +39,18 @@ def _audit(action: str, *, order: PickupOrder, actor, after: dict) -> None:
 
 
 @transaction.atomic
-def pickup_mark_ready(*, actor, order_id: int) -> None:
+def pickup_mark_ready(*, actor, order_id: str) -> None:
+    """`order_id` is the order's key as the queue gives it (PickupOrder.id, a UUID for online orders)."""
     backend, order = _order_in_scope(actor=actor, order_id=order_id)
     if order.status != PickupStatus.TO_PREPARE:
         raise DomainError(_("Đơn hàng không ở trạng thái cần chuẩn bị."),
                           code=SalesPointErrorCode.PICKUP_INVALID_STATUS, field="order")
-    backend.order_pickup_ready(order_id=order_id, actor=actor)
+    backend.order_pickup_ready(order_id=order.id, actor=actor)
     _audit("ready", order=order, actor=actor, after={"status": PickupStatus.READY})
 
 
 @transaction.atomic
-def pickup_hand_over(*, actor, order_id: int, cash_received: bool = False) -> None:
+def pickup_hand_over(*, actor, order_id: str, cash_received: bool = False) -> None:
     """Hand a ready order to the customer. An unpaid cash-on-delivery order needs `cash_received`; it is then
     marked paid first, so an order never leaves the counter unpaid."""
     backend, order = _order_in_scope(actor=actor, order_id=order_id)
@@ -60,7 +61,7 @@ def pickup_hand_over(*, actor, order_id: int, cash_received: bool = False) -> No
         if not (order.cash_on_delivery and cash_received):
             raise DomainError(_("Đơn hàng chưa được thanh toán: cần xác nhận đã thu tiền."),
                               code=SalesPointErrorCode.REQUIRED, field="cash_received")
-        backend.order_mark_paid(order_id=order_id, actor=actor)
-    backend.order_pickup_handover(order_id=order_id, actor=actor)
+        backend.order_mark_paid(order_id=order.id, actor=actor)
+    backend.order_pickup_handover(order_id=order.id, actor=actor)
     _audit("handed_over", order=order, actor=actor,
            after={"status": PickupStatus.HANDED_OVER, "cash_collected": not order.is_paid})

@@ -16,15 +16,14 @@ from storefront.views.console.common import flash_error, point_context, point_vi
 @point_view
 def queue(request: HttpRequest, point) -> HttpResponse:
     if request.method == "POST":
-        order_id = request.POST.get("order", "")
+        # The order's key is opaque here (a UUID for online orders); the backend says whether it exists.
+        order_id = request.POST.get("order", "").strip()
         try:
-            if not order_id.isdigit():
-                raise DomainError(_("Không tìm thấy đơn hàng."), code="NOT_FOUND")
             if request.POST.get("action") == "ready":
-                services.pickup_mark_ready(actor=request.user, order_id=int(order_id))
+                services.pickup_mark_ready(actor=request.user, order_id=order_id)
                 messages.success(request, _("Đơn hàng đã sẵn sàng để khách nhận."))
             elif request.POST.get("action") == "handover":
-                services.pickup_hand_over(actor=request.user, order_id=int(order_id),
+                services.pickup_hand_over(actor=request.user, order_id=order_id,
                                           cash_received=request.POST.get("cash_received") == "1")
                 messages.success(request, _("Đã giao hàng cho khách."))
         except DomainError as exc:

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def pickup_order(catalog, warehouse, checkout_builder, django_capture_on_commit_callbacks):
+def pickup_order(catalog, warehouse, pickup_point, checkout_builder, django_capture_on_commit_callbacks):
     variant = catalog.product("Cam Vinh", stock=0, price=80_000).variants.get()
     stock = stock_receive(warehouse=warehouse, variant_id=variant.pk, quantity=4)
     with django_capture_on_commit_callbacks(execute=True):

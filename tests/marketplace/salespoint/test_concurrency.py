@@ -1,5 +1,5 @@
 """Races on real PostgreSQL with two connections: the last unit sold at the counter and online at the same time,
-and a transfer received twice at once. Row locks decide; exactly one wins."""
+a transfer received twice at once, a pickup handed over twice at once. Row locks decide; exactly one wins."""
 
 from __future__ import annotations
 
@@ -96,4 +96,44 @@ def test_a_transfer_received_twice_at_the_same_time_arrives_once(shelf, point_a,
 
     assert sorted(results.values()) == ["TRANSFER_ALREADY_RECEIVED", "ok"]
     assert Stock.objects.get(warehouse_id=point_b.warehouse_id, product_variant=variant).quantity == 4
+    assert stock_ledger_mismatches() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_pickup_handed_over_at_two_counters_at_once_is_paid_and_taken_off_the_shelf_once(
+        shelf, point_a, operator_a, admin_user, pickup_orders):
+    from marketplace.order.models import Order, OrderStatus
+    from marketplace.payment.models import TransactionEvent, TransactionEventType
+    from marketplace.salespoint.services import pickup_hand_over, pickup_mark_ready
+
+    variant = shelf.variant("Nước mắm Vạn Phần", price=85_000)
+    shelf.put(point_a, variant, 5)
+    order = pickup_orders.place(point_a, variant, 2)
+    pickup_mark_ready(actor=operator_a, order_id=str(order.pk))
+    results: dict[str, str] = {}
+    hold, started = threading.Event(), threading.Event()
+
+    def hand_over(actor):
+        return lambda: pickup_hand_over(actor=actor, order_id=str(order.pk), cash_received=True)
+
+    t1 = threading.Thread(target=_run, args=(hand_over(operator_a), results, "first"),
+                          kwargs={"hold": hold, "started": started})
+    t1.start()
+    started.wait(timeout=10)
+    t2 = threading.Thread(target=_run, args=(hand_over(admin_user), results, "second"))
+    t2.start()
+    t2.join(timeout=0.5)
+    hold.set()
+    t1.join(timeout=10)
+    t2.join(timeout=10)
+    close_old_connections()
+
+    # The second finds the order paid (if it read it before the first committed) or already handed over.
+    assert results["first"] == "ok" and results["second"] in ("INVALID", "PICKUP_INVALID_STATUS")
+    order = Order.objects.get(pk=order.pk)
+    assert (order.status, order.total_charged_amount) == (OrderStatus.FULFILLED, 170_000)
+    assert TransactionEvent.objects.filter(transaction__order=order,
+                                           type=TransactionEventType.CHARGE_SUCCESS).count() == 1
+    stock = Stock.objects.get(warehouse_id=point_a.warehouse_id, product_variant=variant)
+    assert (stock.quantity, stock.quantity_allocated) == (3, 0)
     assert stock_ledger_mismatches() == []

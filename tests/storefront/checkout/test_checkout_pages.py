@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def variant(catalog, warehouse, shipping_zones):
+def variant(catalog, warehouse, pickup_point, shipping_zones):
     v = catalog.product("Chè Shan tuyết", stock=0, price=150_000).variants.get()
     stock_receive(warehouse=warehouse, variant_id=v.pk, quantity=8)
     return v

@@ -259,27 +259,38 @@ def test_thresholds_are_set_in_the_stock_table_and_feed_the_alerts(client, shelf
 
 
 @pytest.mark.django_db
-def test_the_pickup_queue_says_no_orders_without_the_order_app(client, point_a, operator_a):
+def test_the_pickup_queue_says_when_no_orders_wait(client, point_a, operator_a):
     client.force_login(operator_a)
 
     response = client.get(_url("pickups", point_a))
 
     assert "Không có đơn hàng nào chờ nhận tại điểm." in response.content.decode()
+    assert "Chưa kết nối" not in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_a_pickup_is_prepared_paid_and_handed_over(client, shelf, point_a, operator_a, pickups):
+def test_a_pickup_is_prepared_paid_and_handed_over(client, shelf, point_a, operator_a, pickup_orders):
     variant = shelf.variant("Nước mắm")
     shelf.put(point_a, variant, 5)
-    order = pickups.place(warehouse_id=point_a.warehouse_id, variant=variant, quantity=2, number="#1001")
+    order = pickup_orders.place(point_a, variant, 2)
     client.force_login(operator_a)
 
     queue = client.get(_url("pickups", point_a)).content.decode()
-    client.post(_url("pickups", point_a), {"order": order.id, "action": "ready"})
-    refused = client.post(_url("pickups", point_a), {"order": order.id, "action": "handover"}, follow=True)
-    client.post(_url("pickups", point_a), {"order": order.id, "action": "handover", "cash_received": "1"})
+    client.post(_url("pickups", point_a), {"order": str(order.pk), "action": "ready"})
+    refused = client.post(_url("pickups", point_a), {"order": str(order.pk), "action": "handover"}, follow=True)
+    client.post(_url("pickups", point_a), {"order": str(order.pk), "action": "handover", "cash_received": "1"})
 
-    assert "#1001" in queue and "Thu tiền khi nhận" in queue
+    assert f"#{order.number}" in queue and "Thu tiền khi nhận" in queue and f'value="{order.pk}"' in queue
     assert "REQUIRED" in refused.content.decode()
-    assert pickups.calls == [("ready", 1), ("paid", 1), ("handover", 1)]
+    order.refresh_from_db()
+    assert (order.status, order.charge_status) == ("fulfilled", "full")
     assert (_qty(point_a, variant), stock_ledger_mismatches()) == (3, [])
+
+
+@pytest.mark.django_db
+def test_a_pickup_form_for_an_unknown_order_says_so(client, point_a, operator_a):
+    client.force_login(operator_a)
+
+    response = client.post(_url("pickups", point_a), {"order": "12", "action": "ready"}, follow=True)
+
+    assert "Không tìm thấy đơn hàng. (NOT_FOUND)" in response.content.decode()

@@ -12,7 +12,7 @@ def gql(client) -> CheckoutApi:
 
 
 @pytest.fixture
-def variant(catalog, warehouse, shipping_zones):
+def variant(catalog, warehouse, pickup_point, shipping_zones):
     """A certified product (120.000 ₫) with 10 units at the Hà Tĩnh sales point (pickup: local stock)."""
     v = catalog.product("Kẹo cu đơ Hà Tĩnh", stock=0, price=120_000).variants.get()
     stock_receive(warehouse=warehouse, variant_id=v.pk, quantity=10)
