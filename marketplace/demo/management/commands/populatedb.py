@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 
 from catalog_sync.demo import demo_registry_sync
+from marketplace.checkout.demo import demo_pickup_orders_create
 from marketplace.demo.catalog import demo_placeholder_images, demo_prices_and_stock
 from marketplace.demo.content import demo_base_create
 from marketplace.fair.demo import demo_fairs_create
@@ -35,9 +36,11 @@ class Command(BaseCommand):
         fairs = demo_fairs_create()
         self.stdout.write(f"Fairs: {', '.join(f.name for f in fairs) if fairs else 'none'}")
         zones = shipping_zones_seed()
+        pickups = demo_pickup_orders_create(warehouse_id=points[0].warehouse_id)
+        self.stdout.write(f"Pickup orders waiting at {points[0].warehouse.name}: {len(pickups)}")
         self.stdout.write(f"Shipping zones: {len(zones)}")
         indexed = search_index_products()
-        self.stdout.write(f"Search index: {indexed} products")
+        self.stdout.write(f"Search index: {indexed} products (re)indexed")
         self.stdout.write(self.style.SUCCESS(
             "Demo ready. Sign in as admin@example.com, operator@example.com or promo@example.com "
             "(password: ocop-demo-2026)."))
