@@ -7,8 +7,9 @@ from marketplace.graphql.core.enums import LanguageCodeEnum, OrderDirection, lan
 from marketplace.graphql.core.ids import pk_from_global_id, pks_from_global_ids
 from marketplace.graphql.core.model_type import ModelObjectType
 from marketplace.graphql.core.pagination import connection_args, connection_type, paginate
-from marketplace.graphql.core.types import LanguageDisplay, ObjectWithMetadata, language_display
+from marketplace.graphql.core.types import ObjectWithMetadata
 from marketplace.graphql.product.inputs import MetadataFilter
+from marketplace.graphql.product.translations import SeoTranslationFields
 from marketplace.page import models, selectors
 
 
@@ -26,26 +27,9 @@ class PageType(ModelObjectType):
         return root.pages.exists()
 
 
-class PageTranslation(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    language = graphene.Field(LanguageDisplay, required=True)
-    seo_title = graphene.String()
-    seo_description = graphene.String()
-    slug = graphene.String()
+class PageTranslation(SeoTranslationFields, graphene.ObjectType):
     title = graphene.String()
     content = graphene.JSONString()
-
-    @staticmethod
-    def resolve_id(root, info):
-        return str(root.pk)
-
-    @staticmethod
-    def resolve_language(root, info):
-        return language_display(root.language_code)
-
-    @staticmethod
-    def resolve_slug(root, info):
-        return None
 
 
 class Page(ModelObjectType):

@@ -68,7 +68,20 @@ class ProductMedia(ModelObjectType):
         return graphene.relay.Node.to_global_id("Product", root.product_id)
 
 
-class Category(ModelObjectType):
+class BackgroundImageFields:
+    """Saleor's `backgroundImage(size, format)` on categories and collections."""
+
+    background_image = graphene.Field(Image, size=graphene.Int(),
+                                      format=graphene.Argument(ThumbnailFormatEnum, default_value="original"))
+
+    @staticmethod
+    def resolve_background_image(root, info, size=None, format=None):
+        if not root.background_image:
+            return None
+        return Image(url=absolute_media_url(info, root.background_image.url), alt=root.background_image_alt)
+
+
+class Category(BackgroundImageFields, ModelObjectType):
     seo_title = graphene.String()
     seo_description = graphene.String()
     name = graphene.String(required=True)
@@ -77,8 +90,6 @@ class Category(ModelObjectType):
     parent = graphene.Field(lambda: Category)
     level = graphene.Int(required=True)
     updated_at = graphene.DateTime(required=True)
-    background_image = graphene.Field(Image, size=graphene.Int(),
-                                      format=graphene.Argument(ThumbnailFormatEnum, default_value="original"))
     translation = graphene.Field(CategoryTranslation, language_code=graphene.Argument(LanguageCodeEnum,
                                                                                      required=True))
     # ancestors, children and products are added in schema.py (they need connection types defined there)
@@ -90,12 +101,6 @@ class Category(ModelObjectType):
     @staticmethod
     def resolve_parent(root, info):
         return loaders.CategoryById.on(info).load(root.parent_id) if root.parent_id else None
-
-    @staticmethod
-    def resolve_background_image(root, info, size=None, format=None):
-        if not root.background_image:
-            return None
-        return Image(url=absolute_media_url(info, root.background_image.url), alt=root.background_image_alt)
 
     @staticmethod
     def resolve_translation(root, info, language_code):
@@ -124,15 +129,13 @@ class ProductType(ModelObjectType):
         return weight_grams(root.weight_grams)
 
 
-class Collection(ModelObjectType):
+class Collection(BackgroundImageFields, ModelObjectType):
     seo_title = graphene.String()
     seo_description = graphene.String()
     name = graphene.String(required=True)
     description = graphene.JSONString()
     slug = graphene.String(required=True)
     channel = graphene.String()
-    background_image = graphene.Field(Image, size=graphene.Int(),
-                                      format=graphene.Argument(ThumbnailFormatEnum, default_value="original"))
     translation = graphene.Field(CollectionTranslation, language_code=graphene.Argument(LanguageCodeEnum,
                                                                                        required=True))
 
@@ -144,12 +147,6 @@ class Collection(ModelObjectType):
     def resolve_channel(root, info):
         channel = channel_of(root)
         return channel.slug if channel else None
-
-    @staticmethod
-    def resolve_background_image(root, info, size=None, format=None):
-        if not root.background_image:
-            return None
-        return Image(url=absolute_media_url(info, root.background_image.url), alt=root.background_image_alt)
 
     @staticmethod
     def resolve_translation(root, info, language_code):

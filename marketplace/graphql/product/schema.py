@@ -49,6 +49,20 @@ Category._meta.fields.update(graphene.types.utils.yank_fields_from_attrs({
 Collection._meta.fields.update(graphene.types.utils.yank_fields_from_attrs({
     "products": _product_connection_field(),
 }, _as=graphene.Field))
+Product._meta.fields.update(graphene.types.utils.yank_fields_from_attrs({
+    "product_variants": graphene.Field(
+        ProductVariantCountableConnection, filter=graphene.Argument(inputs.ProductVariantFilterInput),
+        sort_by=graphene.Argument(inputs.ProductVariantSortingInput), **connection_args()),
+}, _as=graphene.Field))
+
+
+def _resolve_product_product_variants(root, info, filter=None, sort_by=None, **page_args):
+    from marketplace.graphql.product.types import product_variants_in_channel
+
+    variants = product_variants_in_channel(info, root)
+    if filter and filter.get("sku"):
+        variants = [v for v in variants if v.sku in filter["sku"]]
+    return paginate(variants, required=False, **page_args)
 
 
 def _resolve_category_products(root, info, channel=None, **kwargs):
@@ -79,6 +93,7 @@ Category._meta.fields["products"].resolver = _resolve_category_products
 Category._meta.fields["children"].resolver = _resolve_category_children
 Category._meta.fields["ancestors"].resolver = _resolve_category_ancestors
 Collection._meta.fields["products"].resolver = _resolve_collection_products
+Product._meta.fields["product_variants"].resolver = _resolve_product_product_variants
 
 
 def _by_id_or_slug(id, slug, type_name: str) -> dict:

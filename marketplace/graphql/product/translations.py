@@ -8,14 +8,11 @@ from marketplace.graphql.core.enums import language_code
 from marketplace.graphql.core.types import LanguageDisplay, language_display
 
 
-class TranslationFields:
+class TranslationBase:
+    """What every Saleor *Translation type shares: its id and its language (rows are per-language models)."""
+
     id = graphene.ID(required=True)
     language = graphene.Field(LanguageDisplay, required=True)
-    seo_title = graphene.String()
-    seo_description = graphene.String()
-    slug = graphene.String()
-    name = graphene.String()
-    description = graphene.JSONString()
 
     @staticmethod
     def resolve_id(root, info):
@@ -25,9 +22,20 @@ class TranslationFields:
     def resolve_language(root, info):
         return language_display(root.language_code)
 
+
+class SeoTranslationFields(TranslationBase):
+    seo_title = graphene.String()
+    seo_description = graphene.String()
+    slug = graphene.String()
+
     @staticmethod
     def resolve_slug(root, info):
-        return None
+        return None  # slugs are not translated
+
+
+class TranslationFields(SeoTranslationFields):
+    name = graphene.String()
+    description = graphene.JSONString()
 
 
 class ProductTranslation(TranslationFields, graphene.ObjectType):

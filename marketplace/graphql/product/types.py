@@ -159,7 +159,7 @@ class ProductVariant(ModelObjectType):
         return root.created_at
 
 
-def _product_variants(info, product):
+def product_variants_in_channel(info, product):
     variant_loader = loaders.VariantsByProduct.on(info)
     variants = variant_loader.load(product.pk)
     channel = channel_of(product)
@@ -240,7 +240,7 @@ class Product(ModelObjectType):
 
     @staticmethod
     def resolve_default_variant(root, info):
-        variants = _product_variants(info, root)
+        variants = product_variants_in_channel(info, root)
         return variants[0] if variants else None
 
     @staticmethod
@@ -260,7 +260,7 @@ class Product(ModelObjectType):
         channel = channel_of(root)
         if channel is None:
             return None
-        variants = _product_variants(info, root)
+        variants = product_variants_in_channel(info, root)
         price_loader = loaders.VariantPriceByVariant.on(info, channel.pk)
         prices = [p for p in (price_loader.load(v.pk) for v in variants) if p is not None]
         return product_pricing(prices, channel.currency_code)
@@ -273,7 +273,7 @@ class Product(ModelObjectType):
         listing = loaders.ChannelListingByProduct.on(info, channel.pk).load(root.pk)
         if listing is None or not ProductChannelListing.resolve_is_available_for_purchase(listing, info):
             return False
-        variants = _product_variants(info, root)
+        variants = product_variants_in_channel(info, root)
         quantities = loaders.QuantityAvailableByVariant.on(info, channel.pk)
         prices = loaders.VariantPriceByVariant.on(info, channel.pk)
         return any(quantities.load(v.pk) > 0 and prices.load(v.pk) is not None for v in variants)
@@ -314,7 +314,7 @@ class Product(ModelObjectType):
 
     @staticmethod
     def resolve_variants(root, info):
-        return _product_variants(info, root)
+        return product_variants_in_channel(info, root)
 
     @staticmethod
     def resolve_media(root, info):

@@ -224,3 +224,14 @@ def test_where_filter_combines_and_or_like_saleor(api, shop):
     data = api.data("""{ products(first: 10, channel: "default-channel", where: {
         name: {oneOf: ["Kẹo cu đơ Phong Nga", "Gạo bị thu hồi"]} }) { edges { node { name } } } }""")
     assert [e["node"]["name"] for e in data["products"]["edges"]] == ["Kẹo cu đơ Phong Nga"]
+
+
+@pytest.mark.django_db
+def test_product_variants_connection_on_a_product(api, shop):
+    data = api.data('query($s: String!) { product(slug: $s, channel: "default-channel") { productVariants(first: 1) '
+                    "{ totalCount edges { node { name pricing { price { gross { amount } } } } } "
+                    "pageInfo { hasNextPage } } } }", {"s": shop[0].slug})
+
+    connection = data["product"]["productVariants"]
+    assert connection["totalCount"] == 2 and connection["pageInfo"]["hasNextPage"] is True
+    assert connection["edges"][0]["node"] == {"name": "Chai 500 ml", "pricing": {"price": {"gross": {"amount": 85000.0}}}}

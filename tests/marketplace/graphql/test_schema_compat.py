@@ -61,3 +61,25 @@ def test_storefront_documents_validate(which, saleor_sdl):
     errors = validate(target, parse(DOCUMENTS.read_text()))
 
     assert [e.message for e in errors] == []
+
+
+# The fields the foundation issue lists as what a storefront reads; the comparison above only checks fields that
+# exist on both sides, so their presence is asserted here.
+STOREFRONT_FIELDS = {
+    "Query": ["channels", "channel", "shop", "categories", "category", "collections", "collection", "products",
+              "product", "productVariants", "productVariant", "node", "menu", "menus", "page", "pages"],
+    "Product": ["id", "name", "slug", "description", "seoTitle", "seoDescription", "created", "updatedAt",
+                "isAvailable", "isAvailableForPurchase", "category", "productType", "thumbnail", "media", "pricing",
+                "productVariants", "variants", "attributes", "assignedAttributes", "translation"],
+    "ProductVariant": ["id", "name", "sku", "quantityAvailable", "pricing", "attributes"],
+    "ProductPricingInfo": ["priceRange", "priceRangeUndiscounted"],
+    "Shop": ["name", "defaultCountry", "languages"],
+    "ProductCountableConnection": ["edges", "pageInfo", "totalCount"],
+}
+
+
+@pytest.mark.parametrize("type_name", sorted(STOREFRONT_FIELDS))
+def test_the_fields_a_storefront_reads_are_exposed(type_name):
+    fields = schema.graphql_schema.type_map[type_name].fields
+
+    assert [f for f in STOREFRONT_FIELDS[type_name] if f not in fields] == []
