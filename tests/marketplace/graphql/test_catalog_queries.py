@@ -234,4 +234,5 @@ def test_product_variants_connection_on_a_product(api, shop):
 
     connection = data["product"]["productVariants"]
     assert connection["totalCount"] == 2 and connection["pageInfo"]["hasNextPage"] is True
-    assert connection["edges"][0]["node"] == {"name": "Chai 500 ml", "pricing": {"price": {"gross": {"amount": 85000.0}}}}
+    assert connection["edges"][0]["node"] == {"name": "Chai 500 ml",
+                                              "pricing": {"price": {"gross": {"amount": 85000.0}}}}
