@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from marketplace.account.error_codes import AccountErrorCode
 from marketplace.account.models import Address
@@ -58,22 +59,23 @@ def address_clean(*, data: dict, rules: AddressRules = FULL_ADDRESS, address_typ
     cleaned["country"] = (cleaned["country"] or "VN").upper()
     errors: list[DomainError] = []
     if cleaned["country"] != "VN":
-        errors.append(_error("Chỉ giao hàng trong Việt Nam.", AccountErrorCode.INVALID, "country", address_type))
+        errors.append(_error(_("Chỉ giao hàng trong Việt Nam."), AccountErrorCode.INVALID, "country", address_type))
     if rules.check_required_fields:
-        required = {"street_address_1": "Vui lòng nhập số nhà, tên đường.",
-                    "city": "Vui lòng nhập xã/phường.",
-                    "country_area": "Vui lòng chọn tỉnh/thành phố.",
-                    "phone": "Vui lòng nhập số điện thoại."}
+        required = {"street_address_1": _("Vui lòng nhập số nhà, tên đường."),
+                    "city": _("Vui lòng nhập xã/phường."),
+                    "country_area": _("Vui lòng chọn tỉnh/thành phố."),
+                    "phone": _("Vui lòng nhập số điện thoại.")}
         for field, message in required.items():
             if not cleaned[field]:
                 errors.append(_error(message, AccountErrorCode.REQUIRED, field, address_type))
         if not (cleaned["first_name"] or cleaned["last_name"]):
-            errors.append(_error("Vui lòng nhập họ tên người nhận.", AccountErrorCode.REQUIRED, "first_name",
+            errors.append(_error(_("Vui lòng nhập họ tên người nhận."), AccountErrorCode.REQUIRED, "first_name",
                                  address_type))
     if cleaned["country_area"]:
         province = province_resolve(cleaned["country_area"])
         if province is None:
-            errors.append(_error(f"Không có tỉnh/thành phố “{cleaned['country_area']}”.", AccountErrorCode.INVALID,
+            errors.append(_error(_("Không có tỉnh/thành phố “%(name)s”.")
+                                 % {"name": cleaned["country_area"]}, AccountErrorCode.INVALID,
                                  "country_area", address_type))
         else:
             cleaned["country_area"] = province.name
@@ -81,12 +83,12 @@ def address_clean(*, data: dict, rules: AddressRules = FULL_ADDRESS, address_typ
     if cleaned["phone"] and rules.check_fields_format:
         phone = phone_normalize(cleaned["phone"])
         if phone is None:
-            errors.append(_error("Số điện thoại không hợp lệ (ví dụ 0912345678).", AccountErrorCode.INVALID,
+            errors.append(_error(_("Số điện thoại không hợp lệ (ví dụ 0912345678)."), AccountErrorCode.INVALID,
                                  "phone", address_type))
         else:
             cleaned["phone"] = phone
     if cleaned["postal_code"] and rules.check_fields_format and not re.fullmatch(r"\d{5,6}", cleaned["postal_code"]):
-        errors.append(_error("Mã bưu chính gồm 5 hoặc 6 chữ số.", AccountErrorCode.INVALID, "postal_code",
+        errors.append(_error(_("Mã bưu chính gồm 5 hoặc 6 chữ số."), AccountErrorCode.INVALID, "postal_code",
                              address_type))
     if errors:
         raise DomainErrors(errors)

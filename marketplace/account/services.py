@@ -8,6 +8,7 @@ from django.contrib.auth.password_validation import get_password_validators, val
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from marketplace.account.error_codes import AccountErrorCode
 from marketplace.account.models import User
@@ -28,7 +29,7 @@ def role_groups_ensure() -> dict[str, Group]:
     """Create the role groups with their permissions; running it again changes nothing."""
     groups = {}
     for role, perms in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
+        group, _created = Group.objects.get_or_create(name=role)
         group.permissions.set(
             Permission.objects.filter(content_type__app_label="account", codename__in=[p.codename for p in perms])
         )
@@ -59,9 +60,9 @@ def user_register(*, email: str, password: str, first_name: str = "", last_name:
     try:
         validate_email(email)
     except ValidationError:
-        raise DomainError("Email không hợp lệ.", code=AccountErrorCode.INVALID, field="email")
+        raise DomainError(_("Email không hợp lệ."), code=AccountErrorCode.INVALID, field="email")
     if User.objects.filter(email__iexact=email).exists():
-        raise DomainError("Email này đã có tài khoản.", code=AccountErrorCode.UNIQUE, field="email")
+        raise DomainError(_("Email này đã có tài khoản."), code=AccountErrorCode.UNIQUE, field="email")
     candidate = User(email=email, first_name=first_name, last_name=last_name)
     try:
         validate_password(password, user=candidate, password_validators=get_password_validators(

@@ -12,6 +12,7 @@ import jwt
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from marketplace.account.error_codes import AccountErrorCode
 from marketplace.account.models import User
@@ -64,8 +65,8 @@ def token_create(*, email: str, password: str) -> TokenPair:
     if user is None:
         inactive = User.objects.filter(email__iexact=(email or "").strip(), is_active=False).first()
         if inactive is not None and inactive.check_password(password):
-            raise DomainError("Tài khoản đã bị khóa.", code=AccountErrorCode.INACTIVE, field="email")
-        raise DomainError("Email hoặc mật khẩu không đúng.", code=AccountErrorCode.INVALID_CREDENTIALS,
+            raise DomainError(_("Tài khoản đã bị khóa."), code=AccountErrorCode.INACTIVE, field="email")
+        raise DomainError(_("Email hoặc mật khẩu không đúng."), code=AccountErrorCode.INVALID_CREDENTIALS,
                           field="email")
     now = timezone.now()
     User.objects.filter(pk=user.pk).update(last_login=now)

@@ -1,21 +1,22 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.models import TimeStampedModel
 
 
 class CertificateStatus(models.TextChoices):
-    ACTIVE = "active", "Còn hiệu lực"
-    EXPIRED = "expired", "Hết hiệu lực"
-    REVOKED = "revoked", "Bị thu hồi"
-    SUPERSEDED = "superseded", "Đã được thay thế"
+    ACTIVE = "active", _("Còn hiệu lực")
+    EXPIRED = "expired", _("Hết hiệu lực")
+    REVOKED = "revoked", _("Bị thu hồi")
+    SUPERSEDED = "superseded", _("Đã được thay thế")
 
 
 class IssuerLevel(models.TextChoices):
-    DISTRICT = "district", "Cấp huyện"
-    PROVINCE = "province", "Cấp tỉnh"
-    NATIONAL = "national", "Cấp trung ương"
+    DISTRICT = "district", _("Cấp huyện")
+    PROVINCE = "province", _("Cấp tỉnh")
+    NATIONAL = "national", _("Cấp trung ương")
 
 
 class Certificate(TimeStampedModel):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from marketplace.account.addresses import address_copy
 from marketplace.account.models import Address
@@ -27,27 +28,27 @@ def checkout_validate(*, info: CheckoutInfo) -> None:
     """Everything that must hold to place the order; raises DomainErrors naming each failing line."""
     checkout = info.checkout
     if not info.lines:
-        raise DomainError("Giỏ hàng trống.", code=CheckoutErrorCode.NO_LINES, field="lines")
+        raise DomainError(_("Giỏ hàng trống."), code=CheckoutErrorCode.NO_LINES, field="lines")
     errors = [DomainError(li.purchase.message, code=li.purchase.code, field="lines", line_ids=[li.line.id],
                           variant_ids=[li.line.variant_id])
               for li in info.lines if not li.purchase.ok]
     if errors:
         raise DomainErrors(errors)
     if not checkout.email:
-        errors.append(DomainError("Vui lòng nhập email để nhận xác nhận đơn hàng.",
+        errors.append(DomainError(_("Vui lòng nhập email để nhận xác nhận đơn hàng."),
                                   code=CheckoutErrorCode.EMAIL_NOT_SET, field="email"))
     if info.is_shipping_required and not info.has_delivery:
         if checkout.shipping_address is None and checkout.collection_point_id is None:
-            errors.append(DomainError("Vui lòng nhập địa chỉ giao hàng hoặc chọn điểm nhận hàng.",
+            errors.append(DomainError(_("Vui lòng nhập địa chỉ giao hàng hoặc chọn điểm nhận hàng."),
                                       code=CheckoutErrorCode.SHIPPING_ADDRESS_NOT_SET, field="shippingAddress"))
         else:
-            errors.append(DomainError("Vui lòng chọn phương thức giao hàng.",
+            errors.append(DomainError(_("Vui lòng chọn phương thức giao hàng."),
                                       code=CheckoutErrorCode.SHIPPING_METHOD_NOT_SET, field="deliveryMethod"))
     if info.is_pickup and not checkout_collection_point_open(info=info):
-        errors.append(DomainError("Điểm bán đã chọn không còn nhận đơn đặt trước; vui lòng chọn nơi nhận khác.",
+        errors.append(DomainError(_("Điểm bán đã chọn không còn nhận đơn đặt trước; vui lòng chọn nơi nhận khác."),
                                   code=CheckoutErrorCode.DELIVERY_METHOD_NOT_APPLICABLE, field="deliveryMethod"))
     if info.is_pickup and not (checkout.billing_address and checkout.billing_address.phone):
-        errors.append(DomainError("Vui lòng nhập họ tên và số điện thoại người nhận hàng.",
+        errors.append(DomainError(_("Vui lòng nhập họ tên và số điện thoại người nhận hàng."),
                                   code=CheckoutErrorCode.BILLING_ADDRESS_NOT_SET, field="billingAddress"))
     if errors:
         raise DomainErrors(errors)
@@ -84,15 +85,16 @@ def checkout_complete(*, checkout_token: uuid.UUID | str, user=None, gateway: st
     """Place the order. With gateway "ocop.cash-on-delivery" the order is confirmed for payment at hand-over;
     otherwise it waits (UNCONFIRMED, stock held) for a card payment started with transaction_initialize."""
     if gateway and gateway not in payment_gateway_ids():
-        raise DomainError(f"Không có cổng thanh toán “{gateway}”.", code=CheckoutErrorCode.PAYMENT_ERROR,
+        raise DomainError(_("Không có cổng thanh toán “%(gateway)s”.")
+                          % {"gateway": gateway}, code=CheckoutErrorCode.PAYMENT_ERROR,
                           field="paymentData")
     checkout = (Checkout.objects.select_for_update(of=("self",))
                 .select_related("channel", "shipping_address", "billing_address", "collection_point")
                 .filter(pk=checkout_token).first())
     if checkout is None:
         placed = order_get_by_checkout_token(checkout_token=str(checkout_token))
-        message = (f"Giỏ hàng này đã được đặt thành đơn #{placed.number}." if placed
-                   else "Không tìm thấy giỏ hàng.")
+        message = (_("Giỏ hàng này đã được đặt thành đơn #%(number)s.") % {"number": placed.number} if placed
+                   else _("Không tìm thấy giỏ hàng."))
         raise DomainError(message, code=CheckoutErrorCode.NOT_FOUND, field="id")
     info = checkout_info_get(checkout=checkout)
     checkout_validate(info=info)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from marketplace.certification.selectors import listable_product_ids
 from marketplace.checkout.error_codes import CheckoutErrorCode
@@ -44,13 +45,13 @@ def variants_purchase_info(*, variant_ids: list[int], channel_id: int, at: datet
         code, message = None, ""
         if listing is None or price is None:
             code, message = (CheckoutErrorCode.UNAVAILABLE_VARIANT_IN_CHANNEL,
-                             "Sản phẩm không được bán trong kênh này.")
+                             _("Sản phẩm không được bán trong kênh này."))
         elif not listing.is_published:
-            code, message = CheckoutErrorCode.PRODUCT_NOT_PUBLISHED, "Sản phẩm chưa được đăng bán."
+            code, message = CheckoutErrorCode.PRODUCT_NOT_PUBLISHED, _("Sản phẩm chưa được đăng bán.")
         elif variant.product_id not in listable:
             code, message = (CheckoutErrorCode.PRODUCT_UNAVAILABLE_FOR_PURCHASE,
-                             "Chứng nhận OCOP của sản phẩm không còn hiệu lực nên sản phẩm tạm ngừng bán.")
+                             _("Chứng nhận OCOP của sản phẩm không còn hiệu lực nên sản phẩm tạm ngừng bán."))
         elif listing.available_for_purchase_at is None or listing.available_for_purchase_at > at:
-            code, message = CheckoutErrorCode.PRODUCT_UNAVAILABLE_FOR_PURCHASE, "Sản phẩm chưa mở bán."
+            code, message = CheckoutErrorCode.PRODUCT_UNAVAILABLE_FOR_PURCHASE, _("Sản phẩm chưa mở bán.")
         result[pk] = VariantPurchase(variant=variant, price=price, code=code, message=message)
     return result

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from marketplace.account.addresses import FULL_ADDRESS, AddressRules, address_copy, address_create
 from marketplace.account.models import Address
@@ -47,9 +48,10 @@ class LineUpdate:
 def _channel(slug: str | None) -> Channel:
     channel = channel_get_by_slug(slug=slug)
     if channel is None:
-        raise DomainError(f"Không có kênh bán “{slug}”.", code=CheckoutErrorCode.NOT_FOUND, field="channel")
+        raise DomainError(_("Không có kênh bán “%(slug)s”.")
+                          % {"slug": slug}, code=CheckoutErrorCode.NOT_FOUND, field="channel")
     if not channel.is_active:
-        raise DomainError("Kênh bán đang tạm ngừng.", code=CheckoutErrorCode.CHANNEL_INACTIVE, field="channel")
+        raise DomainError(_("Kênh bán đang tạm ngừng."), code=CheckoutErrorCode.CHANNEL_INACTIVE, field="channel")
     return channel
 
 
@@ -58,10 +60,10 @@ def _check_quantities(wanted: dict[int, int], *, allow_zero: bool = False) -> No
     errors = []
     for variant_id, quantity in wanted.items():
         if quantity < 0 or (quantity == 0 and not allow_zero):
-            errors.append(DomainError("Số lượng phải lớn hơn 0.", code=CheckoutErrorCode.ZERO_QUANTITY,
+            errors.append(DomainError(_("Số lượng phải lớn hơn 0."), code=CheckoutErrorCode.ZERO_QUANTITY,
                                       field="quantity", variant_ids=[variant_id]))
         elif quantity > limit:
-            errors.append(DomainError(f"Mỗi sản phẩm chỉ mua tối đa {limit} đơn vị trong một đơn.",
+            errors.append(DomainError(_("Mỗi sản phẩm chỉ mua tối đa %(n)s đơn vị trong một đơn.") % {"n": limit},
                                       code=CheckoutErrorCode.QUANTITY_GREATER_THAN_LIMIT, field="quantity",
                                       variant_ids=[variant_id]))
     if errors:
@@ -76,13 +78,14 @@ def _check_purchasable(wanted: dict[int, int], channel_id: int) -> None:
     for variant_id, quantity in wanted.items():
         purchase = info.get(variant_id)
         if purchase is None:
-            errors.append(DomainError("Không tìm thấy sản phẩm.", code=CheckoutErrorCode.NOT_FOUND,
+            errors.append(DomainError(_("Không tìm thấy sản phẩm."), code=CheckoutErrorCode.NOT_FOUND,
                                       field="variantId", variant_ids=[variant_id]))
         elif not purchase.ok:
             errors.append(DomainError(purchase.message, code=purchase.code, field="lines",
                                       variant_ids=[variant_id]))
         elif purchase.variant.quantity_limit_per_customer and quantity > purchase.variant.quantity_limit_per_customer:
-            errors.append(DomainError(f"Mỗi khách chỉ mua tối đa {purchase.variant.quantity_limit_per_customer}.",
+            errors.append(DomainError(_("Mỗi khách chỉ mua tối đa %(n)s.")
+                                      % {"n": purchase.variant.quantity_limit_per_customer},
                                       code=CheckoutErrorCode.QUANTITY_GREATER_THAN_LIMIT, field="quantity",
                                       variant_ids=[variant_id]))
     if errors:
@@ -137,7 +140,7 @@ def _locked(checkout: Checkout) -> Checkout:
     locked = Checkout.objects.select_for_update(of=("self",)).filter(pk=checkout.pk).select_related(
         "collection_point", "shipping_address").first()
     if locked is None:
-        raise DomainError("Giỏ hàng không còn (đã đặt hàng hoặc đã hết hạn).", code=CheckoutErrorCode.NOT_FOUND,
+        raise DomainError(_("Giỏ hàng không còn (đã đặt hàng hoặc đã hết hạn)."), code=CheckoutErrorCode.NOT_FOUND,
                           field="id")
     return locked
 
@@ -174,7 +177,7 @@ def checkout_lines_update(*, checkout: Checkout, lines: list[LineUpdate]) -> Che
     for update in lines:
         line = by_id.get(update.line_id) if update.line_id else by_variant.get(update.variant_id)
         if line is None:
-            raise DomainError("Dòng hàng không có trong giỏ.", code=CheckoutErrorCode.NOT_FOUND, field="lineId")
+            raise DomainError(_("Dòng hàng không có trong giỏ."), code=CheckoutErrorCode.NOT_FOUND, field="lineId")
         wanted[line.variant_id] = update.quantity
     _check_quantities(wanted, allow_zero=True)
     _check_purchasable(wanted, checkout.channel_id)
@@ -194,7 +197,7 @@ def checkout_lines_delete(*, checkout: Checkout, line_ids: list[uuid.UUID]) -> C
     known = set(CheckoutLine.objects.filter(checkout=checkout).values_list("id", flat=True))
     missing = [i for i in line_ids if i not in known]
     if missing:
-        raise DomainError("Dòng hàng không có trong giỏ.", code=CheckoutErrorCode.NOT_FOUND, field="linesIds",
+        raise DomainError(_("Dòng hàng không có trong giỏ."), code=CheckoutErrorCode.NOT_FOUND, field="linesIds",
                           line_ids=missing)
     CheckoutLine.objects.filter(pk__in=line_ids).delete()
     checkout.save(update_fields=["updated_at"])
@@ -206,7 +209,7 @@ def _email(email: str) -> str:
     try:
         validate_email(email)
     except ValidationError:
-        raise DomainError("Email không hợp lệ.", code=CheckoutErrorCode.INVALID, field="email")
+        raise DomainError(_("Email không hợp lệ."), code=CheckoutErrorCode.INVALID, field="email")
     return email
 
 
@@ -261,16 +264,16 @@ def checkout_delivery_method_update(*, checkout: Checkout, shipping_method_id: i
     checkout = _locked(checkout)
     if shipping_method_id is not None:
         if checkout.shipping_address is None or checkout.collection_point_id:
-            raise DomainError("Vui lòng nhập địa chỉ giao hàng trước.",
+            raise DomainError(_("Vui lòng nhập địa chỉ giao hàng trước."),
                               code=CheckoutErrorCode.SHIPPING_ADDRESS_NOT_SET, field="deliveryMethodId")
         if checkout_shipping_option(checkout=checkout, method_id=shipping_method_id) is None:
-            raise DomainError("Phương thức giao hàng không áp dụng cho địa chỉ này.",
+            raise DomainError(_("Phương thức giao hàng không áp dụng cho địa chỉ này."),
                               code=CheckoutErrorCode.DELIVERY_METHOD_NOT_APPLICABLE, field="deliveryMethodId")
         checkout.shipping_method_id, checkout.collection_point = shipping_method_id, None
     elif warehouse_id is not None:
         points = checkout_collection_points(info=checkout_info_get(checkout=checkout))
         if warehouse_id not in {p.pk for p in points}:
-            raise DomainError("Điểm bán này không đủ hàng cho giỏ của bạn.",
+            raise DomainError(_("Điểm bán này không đủ hàng cho giỏ của bạn."),
                               code=CheckoutErrorCode.DELIVERY_METHOD_NOT_APPLICABLE, field="deliveryMethodId")
         point = warehouse_get(pk=warehouse_id)
         checkout.collection_point, checkout.shipping_method = point, None

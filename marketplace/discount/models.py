@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.models import ModelWithMetadata
 
@@ -15,8 +16,8 @@ class PromotionType(models.TextChoices):
 
 
 class RewardValueType(models.TextChoices):
-    PERCENTAGE = "percentage", "Phần trăm"
-    FIXED = "fixed", "Số tiền cố định"
+    PERCENTAGE = "percentage", _("Phần trăm")
+    FIXED = "fixed", _("Số tiền cố định")
 
 
 class Promotion(ModelWithMetadata):

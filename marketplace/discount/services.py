@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from marketplace.channel.selectors import channel_list
 from marketplace.core.audit import log_action
@@ -50,19 +51,19 @@ def _when(value: datetime | None) -> str:
 def reward_value_check(*, reward_value_type: str, reward_value: Decimal | int | str | None,
                        field_name: str = "reward_value") -> Decimal:
     if reward_value_type not in RewardValueType.values:
-        raise DomainError("Kiểu giảm giá không hợp lệ (phần trăm hoặc số tiền).", code=DiscountErrorCode.INVALID,
+        raise DomainError(_("Kiểu giảm giá không hợp lệ (phần trăm hoặc số tiền)."), code=DiscountErrorCode.INVALID,
                           field="reward_value_type")
     try:
         value = Decimal(str(reward_value))
     except (InvalidOperation, TypeError, ValueError):
-        raise DomainError("Mức giảm phải là một số.", code=DiscountErrorCode.INVALID_REWARD_VALUE, field=field_name)
+        raise DomainError(_("Mức giảm phải là một số."), code=DiscountErrorCode.INVALID_REWARD_VALUE, field=field_name)
     if not value.is_finite() or value <= 0:
-        raise DomainError("Mức giảm phải lớn hơn 0.", code=DiscountErrorCode.INVALID_REWARD_VALUE, field=field_name)
+        raise DomainError(_("Mức giảm phải lớn hơn 0."), code=DiscountErrorCode.INVALID_REWARD_VALUE, field=field_name)
     if reward_value_type == RewardValueType.PERCENTAGE and value >= 100:
-        raise DomainError("Mức giảm theo phần trăm phải nhỏ hơn 100%.",
+        raise DomainError(_("Mức giảm theo phần trăm phải nhỏ hơn 100%."),
                           code=DiscountErrorCode.INVALID_REWARD_VALUE, field=field_name)
     if reward_value_type == RewardValueType.FIXED and value != value.to_integral_value():
-        raise DomainError("Số tiền giảm tính bằng đồng, không có số lẻ.",
+        raise DomainError(_("Số tiền giảm tính bằng đồng, không có số lẻ."),
                           code=DiscountErrorCode.INVALID_REWARD_VALUE, field=field_name)
     return value
 
@@ -74,7 +75,7 @@ def catalogue_promotion_validate(
     """Every check saving would make, without writing: dates, reward values, a fixed discount below each
     price, no variant twice, and the overlap rule. Returns the rules with their variants resolved."""
     if end_date is not None and end_date <= start_date:
-        raise DomainError("Thời điểm kết thúc phải sau thời điểm bắt đầu.", code=DiscountErrorCode.INVALID_DATES,
+        raise DomainError(_("Thời điểm kết thúc phải sau thời điểm bắt đầu."), code=DiscountErrorCode.INVALID_DATES,
                           field="end_date")
     resolved: list[ResolvedRule] = []
     seen: dict[int, int] = {}
@@ -84,7 +85,7 @@ def catalogue_promotion_validate(
                            .order_by("pk").values_list("pk", flat=True))
         for variant_id in variant_ids:
             if variant_id in seen and seen[variant_id] != index:
-                raise DomainError("Một sản phẩm chỉ được thuộc một mức giảm trong cùng chương trình.",
+                raise DomainError(_("Một sản phẩm chỉ được thuộc một mức giảm trong cùng chương trình."),
                                   code=DiscountErrorCode.DUPLICATED_VARIANT, field="rules")
             seen[variant_id] = index
         if spec.reward_value_type == RewardValueType.FIXED and variant_ids:
@@ -95,9 +96,11 @@ def catalogue_promotion_validate(
     if clashes:
         clash = clashes[0]
         raise DomainError(
-            f"Sản phẩm «{clash.product_name}» đã có chương trình giảm giá «{clash.promotion_name}» "
-            f"({_when(clash.start_date)} – {_when(clash.end_date)}) trùng thời gian. Một sản phẩm chỉ được "
-            "thuộc một chương trình tại một thời điểm: bỏ sản phẩm khỏi một trong hai chương trình hoặc đổi ngày.",
+            _("Sản phẩm «%(product)s» đã có chương trình giảm giá «%(promotion)s» (%(start)s – %(end)s) trùng "
+              "thời gian. Một sản phẩm chỉ được thuộc một chương trình tại một thời điểm: bỏ sản phẩm khỏi một "
+              "trong hai chương trình hoặc đổi ngày.")
+            % {"product": clash.product_name, "promotion": clash.promotion_name,
+               "start": _when(clash.start_date), "end": _when(clash.end_date)},
             code=DiscountErrorCode.OVERLAPPING_PROMOTION, field="rules",
             product_id=clash.product_id, promotion_id=clash.promotion_id,
         )
@@ -111,8 +114,9 @@ def _fixed_below_prices(*, spec: RuleSpec, variant_ids: list[int], channel_ids: 
                 .select_related("variant__product").order_by("price_amount").first())
     if cheapest is not None:
         raise DomainError(
-            f"Mức giảm {format_vnd(spec.reward_value)} không nhỏ hơn giá {format_vnd(cheapest.price_amount)} của "
-            f"«{cheapest.variant.product.name}».",
+            _("Mức giảm %(discount)s không nhỏ hơn giá %(price)s của «%(product)s».")
+            % {"discount": format_vnd(spec.reward_value), "price": format_vnd(cheapest.price_amount),
+               "product": cheapest.variant.product.name},
             code=DiscountErrorCode.DISCOUNT_EXCEEDS_PRICE, field="reward_value",
             product_id=cheapest.variant.product_id,
         )
@@ -126,7 +130,7 @@ def catalogue_promotion_save(
 ) -> Promotion:
     """Create or replace a catalogue promotion with these rules (the old rules are replaced as a whole)."""
     if not name.strip():
-        raise DomainError("Chương trình cần có tên.", code=DiscountErrorCode.REQUIRED, field="name")
+        raise DomainError(_("Chương trình cần có tên."), code=DiscountErrorCode.REQUIRED, field="name")
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PROMOTION_LOCK_KEY])
     if channel_ids is None:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import IO, Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
 from marketplace.core.errors import DomainError
@@ -86,7 +87,7 @@ def booth_rows_read(file: IO[bytes]) -> list[tuple[int, dict[str, Any]]]:
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise DomainError("Tệp không đọc được: hãy tải lên tệp Excel .xlsx.", code=FairErrorCode.IMPORT_FILE_INVALID,
+        raise DomainError(_("Tệp không đọc được: hãy tải lên tệp Excel .xlsx."), code=FairErrorCode.IMPORT_FILE_INVALID,
                           field="file")
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
@@ -101,7 +102,7 @@ def booth_rows_read(file: IO[bytes]) -> list[tuple[int, dict[str, Any]]]:
         if number >= 10:
             break
     if not header:
-        raise DomainError("Không thấy dòng tiêu đề: cần các cột «Mã gian hàng» và «Chủ thể» (hoặc «Mã số thuế»).",
+        raise DomainError(_("Không thấy dòng tiêu đề: cần các cột «Mã gian hàng» và «Chủ thể» (hoặc «Mã số thuế»)."),
                           code=FairErrorCode.IMPORT_FILE_INVALID, field="file")
     result = []
     for number, values in enumerate(rows, start=header_row + 1):
@@ -110,7 +111,8 @@ def booth_rows_read(file: IO[bytes]) -> list[tuple[int, dict[str, Any]]]:
             continue
         result.append((number, record))
         if len(result) > MAX_ROWS:
-            raise DomainError(f"Tệp có quá {MAX_ROWS} dòng.", code=FairErrorCode.IMPORT_FILE_INVALID, field="file")
+            raise DomainError(_("Tệp có quá %(n)s dòng.") % {"n": MAX_ROWS},
+                              code=FairErrorCode.IMPORT_FILE_INVALID, field="file")
     workbook.close()
     return result
 
@@ -146,16 +148,16 @@ def _import_row(*, fair: FairEvent, number: int, record: dict[str, Any], report:
     raw_code = _text(record.get("code"))
     code = booth_code_normalize(raw_code)
     if not code:
-        return issue("Mã gian hàng", raw_code, "Thiếu mã gian hàng.")
+        return issue(_("Mã gian hàng"), raw_code, _("Thiếu mã gian hàng."))
     if not BOOTH_CODE_PATTERN.match(code):
-        return issue("Mã gian hàng", raw_code, "Mã gian hàng chỉ dùng chữ, số và - . /, tối đa 20 ký tự.")
+        return issue(_("Mã gian hàng"), raw_code, _("Mã gian hàng chỉ dùng chữ, số và - . /, tối đa 20 ký tự."))
     if code in codes:
-        return issue("Mã gian hàng", raw_code, f"Mã gian hàng «{code}» bị trùng (đã có trong hội chợ hoặc ở "
-                                               "dòng trước).")
+        return issue(_("Mã gian hàng"), raw_code, _("Mã gian hàng «%(code)s» bị trùng (đã có trong hội chợ hoặc ở "
+                                                   "dòng trước).") % {"code": code})
     producer_text, tax_text = _text(record.get("producer")), _tax_text(record.get("tax_code"))
     match = producers.match(text=producer_text, tax_code=tax_text)
     if match.producer is None:
-        return issue("Chủ thể", producer_text or tax_text, match.reason)
+        return issue(_("Chủ thể"), producer_text or tax_text, match.reason)
     producer = match.producer
     product_ids: list[int] = []
     for name in (n.strip() for n in _PRODUCT_SEPARATORS.split(_text(record.get("products")))):
@@ -163,7 +165,7 @@ def _import_row(*, fair: FairEvent, number: int, record: dict[str, Any], report:
             continue
         found = product_match_for_producer(producer=producer, text=name)
         if found.product is None:
-            issue("Sản phẩm", name, found.reason)
+            issue(_("Sản phẩm"), name, found.reason)
         elif found.product.pk not in product_ids:
             product_ids.append(found.product.pk)
     product_ids = _attachable(fair=fair, number=number, product_ids=product_ids, report=report,
@@ -181,7 +183,7 @@ def _import_row(*, fair: FairEvent, number: int, record: dict[str, Any], report:
             booth_create(fair=fair, code=code, producer_id=producer.pk, zone_id=zone.pk if zone else None,
                          product_ids=product_ids, actor=actor, at=at, sync_campaign=False)
     except DomainError as exc:
-        return issue("Mã gian hàng", raw_code, exc.message)
+        return issue(_("Mã gian hàng"), raw_code, exc.message)
     codes.add(code)
     report.booths_created.append(code)
     report.products_attached += len(product_ids)
@@ -195,9 +197,9 @@ def _attachable(*, fair: FairEvent, number: int, product_ids: list[int], report:
     for check in sorted(checks, key=lambda c: product_ids.index(c.product.pk)):
         name = check.product.name
         if not check.listable:
-            issue("Sản phẩm", name, "Không có giấy chứng nhận OCOP còn hiệu lực (từ 3 sao).")
+            issue(_("Sản phẩm"), name, _("Không có giấy chứng nhận OCOP còn hiệu lực (từ 3 sao)."))
         elif check.other_booth_code:
-            issue("Sản phẩm", name, f"Đã được trưng bày ở gian {check.other_booth_code}.")
+            issue(_("Sản phẩm"), name, _("Đã được trưng bày ở gian %(booth)s.") % {"booth": check.other_booth_code})
         else:
             keep.append(check.product.pk)
             if check.lapses_before_end:
@@ -209,8 +211,9 @@ def _attachable(*, fair: FairEvent, number: int, product_ids: list[int], report:
                                          exclude_promotion_id=fair.campaign_id)
         for product_id in dict.fromkeys(c.product_id for c in clashes):
             clash = next(c for c in clashes if c.product_id == product_id)
-            issue("Sản phẩm", clash.product_name, f"Đang thuộc chương trình giảm giá «{clash.promotion_name}» "
-                                                  "trùng thời gian hội chợ.")
+            issue(_("Sản phẩm"), clash.product_name,
+                  _("Đang thuộc chương trình giảm giá «%(promotion)s» trùng thời gian hội chợ.")
+                  % {"promotion": clash.promotion_name})
             keep.remove(product_id)
     return keep
 

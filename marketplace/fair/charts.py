@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
+from django.utils.translation import gettext as _
+
 COLORS = ("#b0361d", "#9aa5b1", "#2f6f4f", "#c9a227")
 
 
@@ -45,7 +47,7 @@ def bar_chart_svg(*, title: str, labels: Sequence[str], series: Sequence[Series]
         parts.append(f'<text x="{x + 16}" y="{top}" fill="#333">{escape(s.name)}</text>')
         x += 20 + 8 * len(s.name) + 20
     if not labels:
-        parts.append(f'<text x="0" y="{top + legend_height + 14}" fill="#555">Chưa có số liệu</text>')
+        parts.append(f'<text x="0" y="{top + legend_height + 14}" fill="#555">{escape(_("Chưa có số liệu"))}</text>')
     for row, label in enumerate(labels):
         y0 = top + legend_height + row * group_height
         parts.append(f'<text x="{label_width - 8}" y="{y0 + group_height / 2 + 2:.0f}" text-anchor="end" '

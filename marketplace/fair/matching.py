@@ -7,6 +7,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from marketplace.core.text import fold
 from marketplace.producer.models import Producer
 from marketplace.product.models import Product
@@ -56,18 +58,20 @@ class ProducerIndex:
             if len(found) == 1:
                 return ProducerMatch(Producer.objects.get(pk=found[0]))
             if len(found) > 1:
-                return ProducerMatch(None, f"Mã số thuế {code} trùng ở {len(found)} chủ thể.", ambiguous=True)
+                return ProducerMatch(None, _("Mã số thuế %(code)s trùng ở %(n)s chủ thể.")
+                                     % {"code": code, "n": len(found)}, ambiguous=True)
             if not text or tax_code_key(text) == code:
-                return ProducerMatch(None, f"Không có chủ thể nào có mã số thuế {code}.")
+                return ProducerMatch(None, _("Không có chủ thể nào có mã số thuế %(code)s.") % {"code": code})
         if not text:
-            return ProducerMatch(None, "Thiếu tên hoặc mã số thuế của chủ thể.")
+            return ProducerMatch(None, _("Thiếu tên hoặc mã số thuế của chủ thể."))
         found = self.by_name.get(name_key(text), [])
         if len(found) == 1:
             return ProducerMatch(Producer.objects.get(pk=found[0]))
         if len(found) > 1:
-            return ProducerMatch(None, f"Tên «{text}» trùng ở {len(found)} chủ thể; hãy dùng mã số thuế.",
+            return ProducerMatch(None, _("Tên «%(name)s» trùng ở %(n)s chủ thể; hãy dùng mã số thuế.")
+                                 % {"name": text, "n": len(found)},
                                  ambiguous=True)
-        return ProducerMatch(None, f"Không tìm thấy chủ thể «{text}».")
+        return ProducerMatch(None, _("Không tìm thấy chủ thể «%(name)s».") % {"name": text})
 
 
 def producer_match(*, text: str, tax_code: str = "") -> ProducerMatch:
@@ -93,7 +97,9 @@ def product_match_for_producer(*, producer: Producer, text: str) -> ProductMatch
         return ProductMatch(exact[0])
     partial = [p for p in products if key and key in name_key(p.name)]
     if len(exact) > 1 or len(partial) > 1:
-        return ProductMatch(None, f"«{text}» khớp nhiều sản phẩm của {producer.name}; hãy ghi tên đầy đủ.")
+        return ProductMatch(None, _("«%(name)s» khớp nhiều sản phẩm của %(producer)s; hãy ghi tên đầy đủ.")
+                            % {"name": text, "producer": producer.name})
     if len(partial) == 1:
         return ProductMatch(partial[0])
-    return ProductMatch(None, f"Không tìm thấy sản phẩm «{text}» của {producer.name}.")
+    return ProductMatch(None, _("Không tìm thấy sản phẩm «%(name)s» của %(producer)s.")
+                        % {"name": text, "producer": producer.name})

@@ -9,15 +9,16 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
+from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.models import ModelWithMetadata, TimeStampedModel
 
 
 class FairStatus(models.TextChoices):
-    DRAFT = "draft", "Bản nháp"
-    PUBLISHED = "published", "Sắp diễn ra"
-    ONGOING = "ongoing", "Đang diễn ra"
-    ENDED = "ended", "Đã kết thúc"
+    DRAFT = "draft", _("Bản nháp")
+    PUBLISHED = "published", _("Sắp diễn ra")
+    ONGOING = "ongoing", _("Đang diễn ra")
+    ENDED = "ended", _("Đã kết thúc")
 
 
 class FairEvent(ModelWithMetadata, TimeStampedModel):
@@ -61,9 +62,9 @@ class FairEvent(ModelWithMetadata, TimeStampedModel):
 
 
 class FairZoneKind(models.TextChoices):
-    LOCALITY = "locality", "Theo địa phương"
-    PRODUCT_GROUP = "product_group", "Theo nhóm sản phẩm"
-    OTHER = "other", "Khác"
+    LOCALITY = "locality", _("Theo địa phương")
+    PRODUCT_GROUP = "product_group", _("Theo nhóm sản phẩm")
+    OTHER = "other", _("Khác")
 
 
 class FairZone(models.Model):
@@ -125,12 +126,12 @@ class BoothProduct(models.Model):
 
 
 class SideEventKind(models.TextChoices):
-    OPENING = "opening", "Khai mạc"
-    CERTIFICATE_CEREMONY = "certificate_ceremony", "Trao chứng nhận OCOP"
-    LIVESTREAM = "livestream", "Livestream bán hàng"
-    WORKSHOP = "workshop", "Hội thảo, giao thương"
-    CLOSING = "closing", "Bế mạc"
-    OTHER = "other", "Sự kiện khác"
+    OPENING = "opening", _("Khai mạc")
+    CERTIFICATE_CEREMONY = "certificate_ceremony", _("Trao chứng nhận OCOP")
+    LIVESTREAM = "livestream", _("Livestream bán hàng")
+    WORKSHOP = "workshop", _("Hội thảo, giao thương")
+    CLOSING = "closing", _("Bế mạc")
+    OTHER = "other", _("Sự kiện khác")
 
 
 class FairSideEvent(models.Model):

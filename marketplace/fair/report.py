@@ -17,6 +17,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from marketplace.certification.selectors import certificates_current_for_products
 from marketplace.fair.models import Booth, BoothProduct, FairEvent
@@ -25,7 +27,7 @@ from marketplace.product.models import Product
 from marketplace.product.ocop_groups import PRODUCT_GROUPS
 
 ONLINE, COUNTER = "online", "counter"
-CHANNEL_LABELS = {ONLINE: "Trực tuyến", COUNTER: "Tại quầy hội chợ"}
+CHANNEL_LABELS = {ONLINE: _lazy("Trực tuyến"), COUNTER: _lazy("Tại quầy hội chợ")}
 _GROUP_NAMES = {g.code: g.name_vi for g in PRODUCT_GROUPS}
 
 
@@ -147,7 +149,7 @@ def _product_facts(product_ids: list[int]) -> tuple[dict[int, Product], dict[int
 def _group_of(product: Product | None) -> tuple[str, str]:
     category = product.category if product else None
     if category is None:
-        return "-", "Chưa phân nhóm"
+        return "-", _("Chưa phân nhóm")
     if category.code:
         root = category.code.split(".")[0]
         return root, f"{root}. {_GROUP_NAMES.get(root, category.name)}"
@@ -162,7 +164,7 @@ def fair_report(*, fair: FairEvent, sales_rows: Iterable[SalesRow]) -> FairRepor
     booths = {b.pk: b for b in Booth.objects.filter(fair=fair).select_related("producer")}
     fair_points = {b.sales_point_id for b in booths.values() if b.sales_point_id}
     products, stars = _product_facts(list(booth_of))
-    total = ReportLine("total", "Tổng cộng")
+    total = ReportLine("total", _("Tổng cộng"))
     tables: dict[str, dict[str, ReportLine]] = {name: {} for name in
                                                 ("channel", "booth", "producer", "stars", "group", "product")}
 
@@ -190,10 +192,10 @@ def fair_report(*, fair: FairEvent, sales_rows: Iterable[SalesRow]) -> FairRepor
         group_key, group_label = _group_of(product)
         targets = [
             total,
-            line("channel", row.channel, CHANNEL_LABELS.get(row.channel, row.channel)),
+            line("channel", row.channel, str(CHANNEL_LABELS.get(row.channel, row.channel))),
             line("booth", booth.code, f"{booth.code} · {booth.producer.name}"),
             line("producer", booth.producer_id, booth.producer.name),
-            line("stars", star or 0, f"{star} sao" if star else "Không rõ"),
+            line("stars", star or 0, _("%(n)s sao") % {"n": star} if star else _("Không rõ")),
             line("group", group_key, group_label),
             line("product", row.product_id, product.name if product else f"#{row.product_id}"),
         ]

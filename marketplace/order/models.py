@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.models import ModelWithMetadata
 
@@ -14,22 +15,22 @@ PAY_ON_DELIVERY_GATEWAYS = ("ocop.cash-on-delivery",)
 
 
 class OrderStatus(models.TextChoices):
-    DRAFT = "draft", "Nháp"
-    UNCONFIRMED = "unconfirmed", "Chờ thanh toán"
-    UNFULFILLED = "unfulfilled", "Đang xử lý"
-    PARTIALLY_FULFILLED = "partially_fulfilled", "Đã giao một phần"
-    PARTIALLY_RETURNED = "partially_returned", "Đã trả một phần"
-    RETURNED = "returned", "Đã trả hàng"
-    FULFILLED = "fulfilled", "Đã giao"
-    CANCELED = "canceled", "Đã hủy"
-    EXPIRED = "expired", "Hết hạn thanh toán"
+    DRAFT = "draft", _("Nháp")
+    UNCONFIRMED = "unconfirmed", _("Chờ thanh toán")
+    UNFULFILLED = "unfulfilled", _("Đang xử lý")
+    PARTIALLY_FULFILLED = "partially_fulfilled", _("Đã giao một phần")
+    PARTIALLY_RETURNED = "partially_returned", _("Đã trả một phần")
+    RETURNED = "returned", _("Đã trả hàng")
+    FULFILLED = "fulfilled", _("Đã giao")
+    CANCELED = "canceled", _("Đã hủy")
+    EXPIRED = "expired", _("Hết hạn thanh toán")
 
 
 class OrderChargeStatus(models.TextChoices):
-    NONE = "none", "Chưa thanh toán"
-    PARTIAL = "partial", "Thanh toán một phần"
-    FULL = "full", "Đã thanh toán"
-    OVERCHARGED = "overcharged", "Thanh toán thừa"
+    NONE = "none", _("Chưa thanh toán")
+    PARTIAL = "partial", _("Thanh toán một phần")
+    FULL = "full", _("Đã thanh toán")
+    OVERCHARGED = "overcharged", _("Thanh toán thừa")
 
 
 class OrderAuthorizeStatus(models.TextChoices):
@@ -165,8 +166,8 @@ class OrderEvent(models.Model):
 
 
 class FulfillmentStatus(models.TextChoices):
-    FULFILLED = "fulfilled", "Đã giao"
-    CANCELED = "canceled", "Đã hủy"
+    FULFILLED = "fulfilled", _("Đã giao")
+    CANCELED = "canceled", _("Đã hủy")
 
 
 class Fulfillment(ModelWithMetadata):

@@ -8,6 +8,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from marketplace.core.money import format_vnd
 from marketplace.order.models import Order, OrderEvents
@@ -25,9 +26,11 @@ def order_public_url(order: Order) -> str:
 
 
 def _send(order: Order, *, template: str, subject: str, email_type: str) -> None:
+    """subject: a (lazy) translatable text with %(number)s, put in the order's language."""
     if not order.user_email:
         return
     with translation.override(order.language_code or "vi"):
+        subject = str(subject) % {"number": order.number}
         context = {
             "order": order, "url": order_public_url(order), "lines": [
                 {"name": f"{line.product_name} — {line.variant_name}" if line.variant_name else line.product_name,
@@ -47,12 +50,12 @@ def _send(order: Order, *, template: str, subject: str, email_type: str) -> None
 def order_confirmation_email_send(*, order_id: str) -> None:
     order = order_get(order_id=order_id)
     if order is not None:
-        _send(order, template="confirmation", subject=f"OCOP Market: xác nhận đơn hàng #{order.number}",
+        _send(order, template="confirmation", subject=gettext_lazy("OCOP Market: xác nhận đơn hàng #%(number)s"),
               email_type="order_confirmation")
 
 
 def order_pickup_ready_email_send(*, order_id: str) -> None:
     order = order_get(order_id=order_id)
     if order is not None:
-        _send(order, template="pickup_ready", subject=f"OCOP Market: đơn #{order.number} đã sẵn sàng để nhận",
+        _send(order, template="pickup_ready", subject=gettext_lazy("OCOP Market: đơn #%(number)s đã sẵn sàng để nhận"),
               email_type="shipping_confirmation")

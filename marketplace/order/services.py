@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from marketplace.account.models import Address
 from marketplace.core.audit import log_action
@@ -127,7 +128,7 @@ def order_payment_method_set(*, order: Order, gateway: str, pay_on_delivery: boo
     hand-over); a card order stays UNCONFIRMED until Stripe reports the payment."""
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.status not in CANCELLABLE:
-        raise DomainError("Đơn hàng không còn chờ thanh toán.", code=OrderErrorCode.NOT_EDITABLE, field="id")
+        raise DomainError(_("Đơn hàng không còn chờ thanh toán."), code=OrderErrorCode.NOT_EDITABLE, field="id")
     order.payment_gateway = gateway
     if pay_on_delivery and order.status == OrderStatus.UNCONFIRMED:
         order.status = OrderStatus.UNFULFILLED
@@ -178,10 +179,10 @@ def order_cancel(*, order: Order, actor=None, allow_charged: bool = False) -> Or
     is cancelled only by marketplace.payment (which refunds it): `allow_charged` is for that caller alone."""
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.status not in CANCELLABLE:
-        raise DomainError("Không thể hủy đơn hàng ở trạng thái này.", code=OrderErrorCode.CANNOT_CANCEL_ORDER,
+        raise DomainError(_("Không thể hủy đơn hàng ở trạng thái này."), code=OrderErrorCode.CANNOT_CANCEL_ORDER,
                           field="id")
     if order.total_charged_amount > 0 and not allow_charged:
-        raise DomainError("Đơn đã thanh toán: hủy kèm hoàn tiền.", code=OrderErrorCode.CANNOT_CANCEL_ORDER,
+        raise DomainError(_("Đơn đã thanh toán: hủy kèm hoàn tiền."), code=OrderErrorCode.CANNOT_CANCEL_ORDER,
                           field="id")
     allocations_release(order_line_ids=order.lines.values_list("id", flat=True), kind=StockMovementKind.CANCELLATION,
                         actor=actor, reference=f"Đơn #{order.number}", reason="Hủy đơn")
@@ -232,7 +233,7 @@ def _fulfil(order: Order, *, kind: str, actor, tracking_number: str = "") -> Ful
 def _locked_open_order(order: Order) -> Order:
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.status != OrderStatus.UNFULFILLED:
-        raise DomainError("Đơn hàng không ở trạng thái chờ giao.", code=OrderErrorCode.NOT_EDITABLE, field="id")
+        raise DomainError(_("Đơn hàng không ở trạng thái chờ giao."), code=OrderErrorCode.NOT_EDITABLE, field="id")
     return order
 
 
@@ -241,7 +242,7 @@ def order_pickup_ready(*, order: Order, actor=None) -> Order:
     """The sales point has packed the order; the shopper is told to come (idempotent)."""
     order = _locked_open_order(order)
     if not order.is_pickup:
-        raise DomainError("Đơn này giao tận nơi, không nhận tại điểm bán.", code=OrderErrorCode.INVALID, field="id")
+        raise DomainError(_("Đơn này giao tận nơi, không nhận tại điểm bán."), code=OrderErrorCode.INVALID, field="id")
     if order.pickup_ready_at is None:
         order.pickup_ready_at = timezone.now()
         order.save(update_fields=["pickup_ready_at", "updated_at"])
@@ -259,9 +260,9 @@ def order_pickup_handover(*, order: Order, actor=None) -> Order:
     The order must be paid first: cash on delivery is recorded with payment's `order_mark_paid`."""
     order = _locked_open_order(order)
     if not order.is_pickup:
-        raise DomainError("Đơn này giao tận nơi, không nhận tại điểm bán.", code=OrderErrorCode.INVALID, field="id")
+        raise DomainError(_("Đơn này giao tận nơi, không nhận tại điểm bán."), code=OrderErrorCode.INVALID, field="id")
     if order.charge_status not in (OrderChargeStatus.FULL, OrderChargeStatus.OVERCHARGED):
-        raise DomainError("Đơn chưa được thanh toán: thu tiền trước khi giao.",
+        raise DomainError(_("Đơn chưa được thanh toán: thu tiền trước khi giao."),
                           code=OrderErrorCode.CANNOT_FULFILL_UNPAID_ORDER, field="id")
     _fulfil(order, kind=StockMovementKind.PICKUP_HANDOVER, actor=actor)
     log_action(action="order.order.handed_over", obj=order, actor=actor)
@@ -273,11 +274,11 @@ def order_fulfil(*, order: Order, actor=None, tracking_number: str = "") -> Orde
     """Ship a home-delivery order. A card order must be paid; cash on delivery is paid to the courier later."""
     order = _locked_open_order(order)
     if order.is_pickup:
-        raise DomainError("Đơn nhận tại điểm bán: dùng giao tại quầy.", code=OrderErrorCode.INVALID, field="id")
+        raise DomainError(_("Đơn nhận tại điểm bán: dùng giao tại quầy."), code=OrderErrorCode.INVALID, field="id")
     from marketplace.order.selectors import order_is_paid
 
     if order.payment_gateway not in PAY_ON_DELIVERY_GATEWAYS and not order_is_paid(order):
-        raise DomainError("Đơn chưa được thanh toán.", code=OrderErrorCode.CANNOT_FULFILL_UNPAID_ORDER, field="id")
+        raise DomainError(_("Đơn chưa được thanh toán."), code=OrderErrorCode.CANNOT_FULFILL_UNPAID_ORDER, field="id")
     _fulfil(order, kind=StockMovementKind.ORDER_FULFILMENT, actor=actor, tracking_number=tracking_number)
     log_action(action="order.order.fulfilled", obj=order, actor=actor)
     return order

@@ -7,6 +7,8 @@ services check the order's own state again under a row lock."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from marketplace.core.errors import DomainError
 from marketplace.order.error_codes import OrderErrorCode
 from marketplace.order.models import PAY_ON_DELIVERY_GATEWAYS, Order, OrderStatus
@@ -73,5 +75,5 @@ class OrderPickupBackend:
     def _existing(self, order_id: str) -> Order:
         order = self._order(order_id)
         if order is None:
-            raise DomainError("Không tìm thấy đơn hàng.", code=OrderErrorCode.NOT_FOUND, field="id")
+            raise DomainError(_("Không tìm thấy đơn hàng."), code=OrderErrorCode.NOT_FOUND, field="id")
         return order

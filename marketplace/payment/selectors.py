@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from marketplace.payment.models import COD_GATEWAY, STRIPE_GATEWAY, TransactionItem
 
@@ -24,9 +25,9 @@ class GatewayInfo:
 
 def payment_gateways_available() -> list[GatewayInfo]:
     """Cash on delivery always; Stripe when its keys are set (the publishable key is public by design)."""
-    gateways = [GatewayInfo(id=COD_GATEWAY, name="Thanh toán khi nhận hàng (COD)", config=())]
+    gateways = [GatewayInfo(id=COD_GATEWAY, name=_("Thanh toán khi nhận hàng (COD)"), config=())]
     if stripe_is_configured():
-        gateways.append(GatewayInfo(id=STRIPE_GATEWAY, name="Thẻ quốc tế (Visa, Mastercard, JCB)",
+        gateways.append(GatewayInfo(id=STRIPE_GATEWAY, name=_("Thẻ quốc tế (Visa, Mastercard, JCB)"),
                                     config=(("api_key", settings.STRIPE_PUBLISHABLE_KEY),)))
     return gateways
 

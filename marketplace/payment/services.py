@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from marketplace.core.audit import log_action
 from marketplace.core.errors import DomainError
@@ -77,14 +78,15 @@ def transaction_initialize(*, order: Order, gateway: str, actor=None) -> Payment
     in đồng. Cash on delivery: record that the amount is due at hand-over; the order is confirmed."""
     order = _locked_order(order)
     if order.status not in OPEN_FOR_PAYMENT:
-        raise DomainError("Đơn hàng không còn nhận thanh toán.", code=PaymentErrorCode.INVALID, field="id")
+        raise DomainError(_("Đơn hàng không còn nhận thanh toán."), code=PaymentErrorCode.INVALID, field="id")
     if order_is_paid(order):
-        raise DomainError("Đơn hàng đã được thanh toán.", code=PaymentErrorCode.INVALID, field="id")
+        raise DomainError(_("Đơn hàng đã được thanh toán."), code=PaymentErrorCode.INVALID, field="id")
     if gateway == STRIPE_GATEWAY:
         return _stripe_initialize(order, actor)
     if gateway == COD_GATEWAY:
         return _cod_initialize(order, actor)
-    raise DomainError(f"Không có cổng thanh toán “{gateway}”.", code=PaymentErrorCode.NOT_FOUND,
+    raise DomainError(_("Không có cổng thanh toán “%(gateway)s”.")
+                      % {"gateway": gateway}, code=PaymentErrorCode.NOT_FOUND,
                       field="paymentGateway")
 
 
@@ -100,7 +102,7 @@ def _stripe_initialize(order: Order, actor) -> PaymentStep:
             return PaymentStep(transaction=item, data=_stripe_data(item, intent))
         order.refresh_from_db()
         if order_is_paid(order):
-            raise DomainError("Đơn hàng đã được thanh toán.", code=PaymentErrorCode.INVALID, field="id")
+            raise DomainError(_("Đơn hàng đã được thanh toán."), code=PaymentErrorCode.INVALID, field="id")
     due = order.total_amount - order.total_charged_amount
     attempt = TransactionItem.objects.filter(order=order, gateway=STRIPE_GATEWAY).count() + 1
     intent = stripe_gateway.payment_intent_create(
@@ -123,7 +125,7 @@ def _cod_initialize(order: Order, actor) -> PaymentStep:
         _stripe_cancel_or_sync(stale)
     order = order_payment_totals_sync(order=order, actor=actor)
     if order_is_paid(order):
-        raise DomainError("Đơn hàng đã được thanh toán.", code=PaymentErrorCode.INVALID, field="id")
+        raise DomainError(_("Đơn hàng đã được thanh toán."), code=PaymentErrorCode.INVALID, field="id")
     item = TransactionItem.objects.filter(order=order, gateway=COD_GATEWAY).first()
     if item is None:
         item = TransactionItem.objects.create(gateway=COD_GATEWAY, name="Thanh toán khi nhận hàng", order=order,
@@ -155,9 +157,9 @@ def transaction_process(*, item: TransactionItem, payment_method_id: str | None 
     """Confirm a Stripe payment with a payment method made by Stripe.js (Payment Element or card element), or
     just refresh it from Stripe after the browser confirmed it. Declines come back as a CHARGE_FAILURE event."""
     if item.gateway != STRIPE_GATEWAY:
-        raise DomainError("Giao dịch này không xử lý trực tuyến.", code=PaymentErrorCode.INVALID, field="id")
+        raise DomainError(_("Giao dịch này không xử lý trực tuyến."), code=PaymentErrorCode.INVALID, field="id")
     if payment_method_id and item.charged_value > 0:
-        raise DomainError("Giao dịch đã được thanh toán.", code=PaymentErrorCode.TRANSACTION_ALREADY_PROCESSED,
+        raise DomainError(_("Giao dịch đã được thanh toán."), code=PaymentErrorCode.TRANSACTION_ALREADY_PROCESSED,
                           field="id")
     last_event_pk = item.events.order_by("-pk").values_list("pk", flat=True).first() or 0
     intent = stripe_gateway.payment_intent_retrieve(intent_id=item.psp_reference)
@@ -198,8 +200,8 @@ def transaction_refund_request(*, item: TransactionItem, amount: Decimal, actor=
     item = transaction_lock(transaction_id=item.pk)
     refundable = item.charged_value - item.refund_pending_value
     if amount <= 0 or amount > refundable:
-        raise DomainError(f"Chỉ có thể hoàn tối đa {refundable} ₫.", code=PaymentErrorCode.CANNOT_REFUND,
-                          field="amount")
+        raise DomainError(_("Chỉ có thể hoàn tối đa %(amount)s ₫.") % {"amount": refundable},
+                          code=PaymentErrorCode.CANNOT_REFUND, field="amount")
     event = TransactionEvent.objects.create(transaction=item, type=T.REFUND_REQUEST, amount_value=amount,
                                             currency=item.currency, message=reason[:512],
                                             created_by=actor if getattr(actor, "is_authenticated", False) else None)
@@ -238,12 +240,12 @@ def order_mark_paid(*, order: Order, actor=None, transaction_reference: str = ""
     Any card payment still pending for the order is cancelled at Stripe first, so it cannot be paid twice."""
     order = _locked_order(order)
     if order.status not in (*OPEN_FOR_PAYMENT, OrderStatus.FULFILLED):
-        raise DomainError("Đơn hàng không còn nhận thanh toán.", code=PaymentErrorCode.INVALID, field="id")
+        raise DomainError(_("Đơn hàng không còn nhận thanh toán."), code=PaymentErrorCode.INVALID, field="id")
     for stale in _active_stripe_items(order):
         _stripe_cancel_or_sync(stale)
     order = order_payment_totals_sync(order=order, actor=actor)
     if order_is_paid(order):
-        raise DomainError("Đơn hàng đã được thanh toán.", code=PaymentErrorCode.INVALID, field="id")
+        raise DomainError(_("Đơn hàng đã được thanh toán."), code=PaymentErrorCode.INVALID, field="id")
     item = TransactionItem.objects.filter(order=order, gateway=COD_GATEWAY).first()
     if item is None:
         item = TransactionItem.objects.create(gateway=COD_GATEWAY, name="Thanh toán khi nhận hàng", order=order,

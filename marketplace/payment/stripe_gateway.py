@@ -8,6 +8,7 @@ import logging
 
 import stripe
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
 from marketplace.payment.error_codes import PaymentErrorCode
@@ -23,7 +24,7 @@ def stripe_is_configured() -> bool:
 
 def _client() -> stripe.StripeClient:
     if not settings.STRIPE_SECRET_KEY:
-        raise DomainError("Thanh toán thẻ chưa được cấu hình.", code=PaymentErrorCode.INVALID,
+        raise DomainError(_("Thanh toán thẻ chưa được cấu hình."), code=PaymentErrorCode.INVALID,
                           field="paymentGateway")
     options: dict = {"max_network_retries": 1}
     if settings.STRIPE_API_BASE:
@@ -33,7 +34,7 @@ def _client() -> stripe.StripeClient:
 
 def _failed(exc: stripe.StripeError) -> DomainError:
     logger.warning("Stripe request failed: %s", exc)
-    return DomainError("Cổng thanh toán tạm thời không phản hồi, vui lòng thử lại.",
+    return DomainError(_("Cổng thanh toán tạm thời không phản hồi, vui lòng thử lại."),
                        code=PaymentErrorCode.PAYMENT_ERROR)
 
 
@@ -44,7 +45,7 @@ def stripe_amount(amount, currency: str) -> int:
 
 def payment_intent_create(*, amount: int, currency: str, metadata: dict, idempotency_key: str) -> dict:
     if not 0 < amount <= STRIPE_MAX_AMOUNT:
-        raise DomainError("Số tiền vượt quá hạn mức thanh toán thẻ.", code=PaymentErrorCode.INVALID, field="amount")
+        raise DomainError(_("Số tiền vượt quá hạn mức thanh toán thẻ."), code=PaymentErrorCode.INVALID, field="amount")
     try:
         intent = _client().v1.payment_intents.create(
             params={"amount": amount, "currency": currency.lower(), "payment_method_types": ["card"],

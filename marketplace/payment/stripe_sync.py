@@ -5,6 +5,7 @@ event body), so stale or replayed news cannot undo a newer state and nothing is 
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _lazy
 
 from marketplace.payment import stripe_gateway
 from marketplace.payment.models import TransactionEventType, TransactionItem
@@ -17,18 +18,18 @@ from marketplace.payment.transactions import (
 
 T = TransactionEventType
 DECLINE_MESSAGES = {
-    "card_declined": "Thẻ bị từ chối. Vui lòng dùng thẻ khác.",
-    "insufficient_funds": "Thẻ không đủ số dư.",
-    "expired_card": "Thẻ đã hết hạn.",
-    "incorrect_cvc": "Mã CVC không đúng.",
-    "payment_intent_authentication_failure": "Xác thực 3-D Secure không thành công.",
+    "card_declined": _lazy("Thẻ bị từ chối. Vui lòng dùng thẻ khác."),
+    "insufficient_funds": _lazy("Thẻ không đủ số dư."),
+    "expired_card": _lazy("Thẻ đã hết hạn."),
+    "incorrect_cvc": _lazy("Mã CVC không đúng."),
+    "payment_intent_authentication_failure": _lazy("Xác thực 3-D Secure không thành công."),
 }
 
 
 def decline_message(intent: dict) -> str:
     error = intent.get("last_payment_error") or {}
-    return DECLINE_MESSAGES.get(error.get("decline_code") or error.get("code") or "",
-                                "Thanh toán không thành công. Vui lòng thử lại.")
+    return str(DECLINE_MESSAGES.get(error.get("decline_code") or error.get("code") or "",
+                                    _lazy("Thanh toán không thành công. Vui lòng thử lại.")))
 
 
 def _last_type(item: TransactionItem) -> str | None:

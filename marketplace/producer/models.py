@@ -1,16 +1,17 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.models import ModelWithMetadata, TimeStampedModel
 
 
 class ProducerKind(models.TextChoices):
-    ENTERPRISE = "enterprise", "Doanh nghiệp"
-    COOPERATIVE = "cooperative", "Hợp tác xã"
-    COOPERATIVE_UNION = "cooperative_union", "Liên hiệp hợp tác xã"
-    COOPERATIVE_GROUP = "cooperative_group", "Tổ hợp tác"
-    HOUSEHOLD = "household", "Hộ kinh doanh"
+    ENTERPRISE = "enterprise", _("Doanh nghiệp")
+    COOPERATIVE = "cooperative", _("Hợp tác xã")
+    COOPERATIVE_UNION = "cooperative_union", _("Liên hiệp hợp tác xã")
+    COOPERATIVE_GROUP = "cooperative_group", _("Tổ hợp tác")
+    HOUSEHOLD = "household", _("Hộ kinh doanh")
 
 
 class Producer(ModelWithMetadata, TimeStampedModel):

@@ -16,7 +16,7 @@ def movement_kind_choices() -> list[tuple[str, str]]:
 
 
 def movement_kind_label(kind: str) -> str:
-    return dict(StockMovementKind.choices).get(kind, kind)
+    return str(dict(StockMovementKind.choices).get(kind, kind))
 
 
 def _start_of(day: date) -> datetime:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.models import ModelWithMetadata
 
 
 class ShippingMethodType(models.TextChoices):
-    PRICE = "price", "Theo giá đơn hàng"
-    WEIGHT = "weight", "Theo khối lượng"
+    PRICE = "price", _("Theo giá đơn hàng")
+    WEIGHT = "weight", _("Theo khối lượng")
 
 
 class ShippingZone(ModelWithMetadata):

@@ -11,6 +11,8 @@ from typing import Any
 
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from marketplace.core.errors import DomainError, DomainErrors
 from marketplace.warehouse.error_codes import StockErrorCode
@@ -66,7 +68,8 @@ def stock_plan(*, demands: list[Demand], stocks: list[Stock], held: dict[int, in
         total = sum(max(available[s.pk], 0) for s in rows)
         if total < demand.quantity:
             errors.append(DomainError(
-                f"Chỉ còn {max(total, 0)} sản phẩm trong kho." if total > 0 else "Sản phẩm đã hết hàng.",
+                ngettext("Chỉ còn %(n)s sản phẩm trong kho.", "Chỉ còn %(n)s sản phẩm trong kho.", total) % {"n": total}
+                if total > 0 else _("Sản phẩm đã hết hàng."),
                 code=StockErrorCode.INSUFFICIENT_STOCK, field="quantity", variant_ids=[demand.variant_id],
                 line_keys=[demand.key], available=max(total, 0)))
             continue

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.models import ModelWithMetadata
 
@@ -55,17 +56,17 @@ class Stock(models.Model):
 
 
 class StockMovementKind(models.TextChoices):
-    RECEIVE = "receive", "Nhập hàng"
-    ADJUST = "adjust", "Điều chỉnh kiểm kê"
-    TRANSFER_OUT = "transfer_out", "Chuyển đi"
-    TRANSFER_IN = "transfer_in", "Nhận chuyển đến"
-    COUNTER_SALE = "counter_sale", "Bán tại quầy"
-    ONLINE_ALLOCATION = "online_allocation", "Giữ hàng cho đơn trực tuyến"
-    DEALLOCATION = "deallocation", "Bỏ giữ hàng"
-    ORDER_FULFILMENT = "order_fulfilment", "Giao đơn trực tuyến"
-    PICKUP_HANDOVER = "pickup_handover", "Giao hàng nhận tại điểm"
-    CANCELLATION = "cancellation", "Hủy"
-    RETURN = "return", "Trả hàng"
+    RECEIVE = "receive", _("Nhập hàng")
+    ADJUST = "adjust", _("Điều chỉnh kiểm kê")
+    TRANSFER_OUT = "transfer_out", _("Chuyển đi")
+    TRANSFER_IN = "transfer_in", _("Nhận chuyển đến")
+    COUNTER_SALE = "counter_sale", _("Bán tại quầy")
+    ONLINE_ALLOCATION = "online_allocation", _("Giữ hàng cho đơn trực tuyến")
+    DEALLOCATION = "deallocation", _("Bỏ giữ hàng")
+    ORDER_FULFILMENT = "order_fulfilment", _("Giao đơn trực tuyến")
+    PICKUP_HANDOVER = "pickup_handover", _("Giao hàng nhận tại điểm")
+    CANCELLATION = "cancellation", _("Hủy")
+    RETURN = "return", _("Trả hàng")
 
 
 class StockMovement(models.Model):

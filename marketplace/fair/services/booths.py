@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from marketplace.core.audit import log_action
 from marketplace.core.errors import DomainError
@@ -34,15 +35,17 @@ def booth_code_normalize(code: str) -> str:
 def _code_check(*, fair: FairEvent, code: str, exclude_pk: int | None = None) -> str:
     code = booth_code_normalize(code)
     if not code:
-        raise DomainError("Gian hàng cần có mã (ví dụ A-12).", code=FairErrorCode.REQUIRED, field="code")
+        raise DomainError(_("Gian hàng cần có mã (ví dụ A-12)."), code=FairErrorCode.REQUIRED, field="code")
     if not BOOTH_CODE_PATTERN.match(code):
-        raise DomainError(f"Mã gian hàng «{code}» không hợp lệ: chỉ dùng chữ, số và - . /, tối đa 20 ký tự.",
+        raise DomainError(_("Mã gian hàng «%(code)s» không hợp lệ: chỉ dùng chữ, số và - . /, tối đa 20 ký tự.")
+                          % {"code": code},
                           code=FairErrorCode.INVALID_BOOTH_CODE, field="code")
     clash = Booth.objects.filter(fair=fair, code__iexact=code)
     if exclude_pk is not None:
         clash = clash.exclude(pk=exclude_pk)
     if clash.exists():
-        raise DomainError(f"Hội chợ đã có gian hàng mã «{code}».", code=FairErrorCode.DUPLICATE_BOOTH_CODE,
+        raise DomainError(_("Hội chợ đã có gian hàng mã «%(code)s».") % {"code": code},
+                          code=FairErrorCode.DUPLICATE_BOOTH_CODE,
                           field="code")
     return code
 
@@ -52,14 +55,14 @@ def _zone_check(*, fair: FairEvent, zone_id: int | None) -> FairZone | None:
         return None
     zone = FairZone.objects.filter(pk=zone_id, fair=fair).first()
     if zone is None:
-        raise DomainError("Khu không thuộc hội chợ này.", code=FairErrorCode.ZONE_NOT_IN_FAIR, field="zone")
+        raise DomainError(_("Khu không thuộc hội chợ này."), code=FairErrorCode.ZONE_NOT_IN_FAIR, field="zone")
     return zone
 
 
 def _producer_check(producer_id: int | None) -> Producer:
     producer = Producer.objects.filter(pk=producer_id).first() if producer_id else None
     if producer is None:
-        raise DomainError("Không tìm thấy chủ thể.", code=FairErrorCode.PRODUCER_NOT_FOUND, field="producer")
+        raise DomainError(_("Không tìm thấy chủ thể."), code=FairErrorCode.PRODUCER_NOT_FOUND, field="producer")
     return producer
 
 
@@ -67,7 +70,7 @@ def _sales_point_check(sales_point_id: int | None) -> int | None:
     if sales_point_id is None:
         return None
     if warehouse_get(pk=sales_point_id) is None:
-        raise DomainError("Không tìm thấy điểm bán.", code=FairErrorCode.SALES_POINT_NOT_FOUND,
+        raise DomainError(_("Không tìm thấy điểm bán."), code=FairErrorCode.SALES_POINT_NOT_FOUND,
                           field="sales_point")
     return sales_point_id
 
@@ -90,7 +93,8 @@ def booth_create(*, fair: FairEvent, code: str, producer_id: int, zone_id: int |
                 note=(note or "").strip()[:300],
             )
     except IntegrityError:
-        raise DomainError(f"Hội chợ đã có gian hàng mã «{code}».", code=FairErrorCode.DUPLICATE_BOOTH_CODE,
+        raise DomainError(_("Hội chợ đã có gian hàng mã «%(code)s».") % {"code": code},
+                          code=FairErrorCode.DUPLICATE_BOOTH_CODE,
                           field="code")
     log_action(action="fair.booth.created", obj=booth, actor=actor, after=_snapshot(booth))
     if product_ids:
@@ -132,19 +136,21 @@ def booth_products_set(*, booth: Booth, product_ids: Sequence[int], actor: Any =
     for pk in wanted:
         check = checks.get(pk)
         if check is None:
-            raise DomainError(f"Không tìm thấy sản phẩm #{pk}.", code=FairErrorCode.PRODUCT_NOT_FOUND,
+            raise DomainError(_("Không tìm thấy sản phẩm #%(id)s.") % {"id": pk}, code=FairErrorCode.PRODUCT_NOT_FOUND,
                               field="products", product_id=pk)
         name = check.product.name
         if check.product.producer_id != booth.producer_id:
-            raise DomainError(f"«{name}» không phải sản phẩm của chủ thể gian {booth.code}.",
+            raise DomainError(_("«%(product)s» không phải sản phẩm của chủ thể gian %(booth)s.")
+                              % {"product": name, "booth": booth.code},
                               code=FairErrorCode.PRODUCT_NOT_OF_PRODUCER, field="products", product_id=pk)
         if check.other_booth_code:
-            raise DomainError(f"«{name}» đã được trưng bày ở gian {check.other_booth_code}.",
+            raise DomainError(_("«%(product)s» đã được trưng bày ở gian %(booth)s.")
+                              % {"product": name, "booth": check.other_booth_code},
                               code=FairErrorCode.PRODUCT_IN_OTHER_BOOTH, field="products", product_id=pk)
         if pk not in current and not check.listable:
-            raise DomainError(f"«{name}» không có giấy chứng nhận OCOP còn hiệu lực (từ 3 sao) nên không được "
-                              "trưng bày.", code=FairErrorCode.PRODUCT_NOT_CERTIFIED, field="products",
-                              product_id=pk)
+            raise DomainError(_("«%(product)s» không có giấy chứng nhận OCOP còn hiệu lực (từ 3 sao) nên không được "
+                                "trưng bày.") % {"product": name},
+                              code=FairErrorCode.PRODUCT_NOT_CERTIFIED, field="products", product_id=pk)
     BoothProduct.objects.filter(booth=booth).exclude(product_id__in=wanted).delete()
     for position, pk in enumerate(wanted):
         BoothProduct.objects.update_or_create(booth=booth, product_id=pk,

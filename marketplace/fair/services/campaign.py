@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from marketplace.channel.selectors import channel_list
 from marketplace.core.audit import log_action
@@ -104,7 +105,7 @@ def _reward(value_type: str | None, value: Decimal | int | str | None, *, field:
             ) -> tuple[str, Decimal | None]:
     if value is None or value == "":
         if value_type:
-            raise DomainError("Cần nhập mức giảm.", code=FairErrorCode.REQUIRED, field=field)
+            raise DomainError(_("Cần nhập mức giảm."), code=FairErrorCode.REQUIRED, field=field)
         return "", None
     try:
         return value_type or "", reward_value_check(reward_value_type=value_type or "", reward_value=value,
@@ -128,7 +129,7 @@ def fair_campaign_set(
     for booth_id, (value_type, value) in (booth_rewards or {}).items():
         booth = booths.get(booth_id)
         if booth is None:
-            raise DomainError("Gian hàng không thuộc hội chợ này.", code=FairErrorCode.NOT_FOUND, field="booths")
+            raise DomainError(_("Gian hàng không thuộc hội chợ này."), code=FairErrorCode.NOT_FOUND, field="booths")
         booth.reward_value_type, booth.reward_value = _reward(value_type, value, field="booths")
         booth.save(update_fields=["reward_value_type", "reward_value", "updated_at"])
     fair_campaign_sync(fair=fair, actor=actor)

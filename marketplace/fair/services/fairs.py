@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from marketplace.core.audit import log_action
 from marketplace.core.errors import DomainError
@@ -52,30 +53,32 @@ def _coordinate(value: Any, *, field: str, limit: int) -> Decimal | None:
     try:
         number = Decimal(str(value)).quantize(Decimal("0.000001"))
     except (InvalidOperation, ValueError):
-        raise DomainError("Toạ độ phải là số thập phân.", code=FairErrorCode.INVALID_COORDINATES, field=field)
+        raise DomainError(_("Toạ độ phải là số thập phân."), code=FairErrorCode.INVALID_COORDINATES, field=field)
     if not -limit <= number <= limit:
-        raise DomainError(f"Toạ độ phải nằm trong khoảng ±{limit}.", code=FairErrorCode.INVALID_COORDINATES,
+        raise DomainError(_("Toạ độ phải nằm trong khoảng ±%(limit)s.") % {"limit": limit},
+                          code=FairErrorCode.INVALID_COORDINATES,
                           field=field)
     return number
 
 
 def _apply(fair: FairEvent, data: FairData) -> None:
     if not data.name.strip():
-        raise DomainError("Hội chợ cần có tên.", code=FairErrorCode.REQUIRED, field="name")
+        raise DomainError(_("Hội chợ cần có tên."), code=FairErrorCode.REQUIRED, field="name")
     if not data.venue_name.strip():
-        raise DomainError("Cần ghi nơi tổ chức.", code=FairErrorCode.REQUIRED, field="venue_name")
+        raise DomainError(_("Cần ghi nơi tổ chức."), code=FairErrorCode.REQUIRED, field="venue_name")
     start_at, end_at = as_vietnam_time(data.start_at), as_vietnam_time(data.end_at)
     if end_at <= start_at:
-        raise DomainError("Thời điểm kết thúc phải sau thời điểm bắt đầu.", code=FairErrorCode.INVALID_DATES,
+        raise DomainError(_("Thời điểm kết thúc phải sau thời điểm bắt đầu."), code=FairErrorCode.INVALID_DATES,
                           field="end_at")
     province = province_resolve(data.province)
     if province is None:
-        raise DomainError(f"Không nhận ra tỉnh/thành «{data.province}».", code=FairErrorCode.INVALID_PROVINCE,
+        raise DomainError(_("Không nhận ra tỉnh/thành «%(province)s».") % {"province": data.province},
+                          code=FairErrorCode.INVALID_PROVINCE,
                           field="province")
     latitude = _coordinate(data.latitude, field="latitude", limit=90)
     longitude = _coordinate(data.longitude, field="longitude", limit=180)
     if (latitude is None) != (longitude is None):
-        raise DomainError("Cần đủ cả vĩ độ và kinh độ (hoặc bỏ trống cả hai).",
+        raise DomainError(_("Cần đủ cả vĩ độ và kinh độ (hoặc bỏ trống cả hai)."),
                           code=FairErrorCode.INVALID_COORDINATES, field="latitude")
     fair.name = data.name.strip()[:255]
     fair.start_at, fair.end_at = start_at, end_at
@@ -112,7 +115,8 @@ def fair_update(*, fair: FairEvent, data: FairData, actor: Any = None) -> FairEv
     outside = FairSideEvent.objects.filter(fair=fair).exclude(start_at__gte=fair.start_at,
                                                                start_at__lt=fair.end_at).first()
     if outside is not None:
-        raise DomainError(f"Sự kiện «{outside.title}» sẽ nằm ngoài thời gian hội chợ; hãy dời sự kiện trước.",
+        raise DomainError(_("Sự kiện «%(title)s» sẽ nằm ngoài thời gian hội chợ; hãy dời sự kiện trước.")
+                          % {"title": outside.title},
                           code=FairErrorCode.SIDE_EVENT_OUTSIDE_FAIR, field="start_at")
     fair.save()
     fair_campaign_sync(fair=fair, actor=actor)
@@ -126,9 +130,9 @@ def fair_publish(*, fair: FairEvent, actor: Any = None, at: datetime | None = No
     at = at or timezone.now()
     fair = FairEvent.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=fair.pk)
     if fair.published_at is not None:
-        raise DomainError("Hội chợ đã được công bố.", code=FairErrorCode.ALREADY_PUBLISHED)
+        raise DomainError(_("Hội chợ đã được công bố."), code=FairErrorCode.ALREADY_PUBLISHED)
     if fair.end_at <= at:
-        raise DomainError("Hội chợ đã kết thúc, không thể công bố.", code=FairErrorCode.INVALID_DATES,
+        raise DomainError(_("Hội chợ đã kết thúc, không thể công bố."), code=FairErrorCode.INVALID_DATES,
                           field="end_at")
     fair.published_at = at
     fair.save(update_fields=["published_at", "updated_at"])
@@ -142,9 +146,9 @@ def fair_unpublish(*, fair: FairEvent, actor: Any = None, at: datetime | None = 
     """Back to draft (a cancelled or postponed fair): hidden from shoppers; fair prices stop at once."""
     fair = FairEvent.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=fair.pk)
     if fair.published_at is None:
-        raise DomainError("Hội chợ chưa được công bố.", code=FairErrorCode.NOT_PUBLISHED)
+        raise DomainError(_("Hội chợ chưa được công bố."), code=FairErrorCode.NOT_PUBLISHED)
     if fair_status(fair=fair, at=at) == "ended":
-        raise DomainError("Hội chợ đã kết thúc; không thể rút lại.", code=FairErrorCode.NOT_EDITABLE)
+        raise DomainError(_("Hội chợ đã kết thúc; không thể rút lại."), code=FairErrorCode.NOT_EDITABLE)
     fair.published_at = None
     fair.save(update_fields=["published_at", "updated_at"])
     fair_campaign_sync(fair=fair, actor=actor)
@@ -156,7 +160,7 @@ def fair_unpublish(*, fair: FairEvent, actor: Any = None, at: datetime | None = 
 def fair_delete(*, fair: FairEvent, actor: Any = None) -> None:
     fair = FairEvent.objects.select_for_update(of=("self",)).get(pk=fair.pk)
     if fair.published_at is not None:
-        raise DomainError("Chỉ xoá được hội chợ chưa công bố; hãy rút lại trước.", code=FairErrorCode.NOT_EDITABLE)
+        raise DomainError(_("Chỉ xoá được hội chợ chưa công bố; hãy rút lại trước."), code=FairErrorCode.NOT_EDITABLE)
     log_action(action="fair.fair.deleted", obj=fair, actor=actor, before=_snapshot(fair))
     fair.delete()
 
@@ -181,20 +185,21 @@ def zone_create(*, fair: FairEvent, name: str, kind: str = FairZoneKind.LOCALITY
                 province: str = "", category_id: int | None = None, actor: Any = None) -> FairZone:
     name = " ".join((name or "").split())
     if not name:
-        raise DomainError("Khu cần có tên.", code=FairErrorCode.REQUIRED, field="name")
+        raise DomainError(_("Khu cần có tên."), code=FairErrorCode.REQUIRED, field="name")
     if kind not in FairZoneKind.values:
-        raise DomainError("Loại khu không hợp lệ.", code=FairErrorCode.INVALID, field="kind")
+        raise DomainError(_("Loại khu không hợp lệ."), code=FairErrorCode.INVALID, field="kind")
     if FairZone.objects.filter(fair=fair, name__iexact=name).exists():
-        raise DomainError(f"Hội chợ đã có khu «{name}».", code=FairErrorCode.UNIQUE, field="name")
+        raise DomainError(_("Hội chợ đã có khu «%(name)s».") % {"name": name}, code=FairErrorCode.UNIQUE, field="name")
     province_code = ""
     if province:
         resolved = province_resolve(province)
         if resolved is None:
-            raise DomainError(f"Không nhận ra tỉnh/thành «{province}».", code=FairErrorCode.INVALID_PROVINCE,
+            raise DomainError(_("Không nhận ra tỉnh/thành «%(province)s».") % {"province": province},
+                              code=FairErrorCode.INVALID_PROVINCE,
                               field="province")
         province_code = resolved.code
     if category_id is not None and not Category.objects.filter(pk=category_id).exists():
-        raise DomainError("Không có nhóm sản phẩm này.", code=FairErrorCode.NOT_FOUND, field="category")
+        raise DomainError(_("Không có nhóm sản phẩm này."), code=FairErrorCode.NOT_FOUND, field="category")
     zone = FairZone.objects.create(fair=fair, name=name[:120], kind=kind, code=code.strip()[:20],
                                    province_code=province_code, category_id=category_id,
                                    sort_order=FairZone.objects.filter(fair=fair).count())
@@ -205,7 +210,7 @@ def zone_create(*, fair: FairEvent, name: str, kind: str = FairZoneKind.LOCALITY
 @transaction.atomic
 def zone_delete(*, zone: FairZone, actor: Any = None) -> None:
     if zone.booths.exists():
-        raise DomainError(f"Khu «{zone.name}» còn gian hàng; hãy chuyển hoặc xoá các gian trước.",
+        raise DomainError(_("Khu «%(name)s» còn gian hàng; hãy chuyển hoặc xoá các gian trước.") % {"name": zone.name},
                           code=FairErrorCode.ZONE_NOT_EMPTY)
     log_action(action="fair.zone.deleted", obj=zone, actor=actor, before={"name": zone.name})
     zone.delete()
@@ -219,16 +224,16 @@ def side_event_create(*, fair: FairEvent, kind: str, title: str, start_at: datet
                       end_at: datetime | None = None, location: str = "", stream_url: str = "",
                       description: str = "", actor: Any = None) -> FairSideEvent:
     if kind not in SideEventKind.values:
-        raise DomainError("Loại sự kiện không hợp lệ.", code=FairErrorCode.INVALID, field="kind")
+        raise DomainError(_("Loại sự kiện không hợp lệ."), code=FairErrorCode.INVALID, field="kind")
     if not (title or "").strip():
-        raise DomainError("Sự kiện cần có tên.", code=FairErrorCode.REQUIRED, field="title")
+        raise DomainError(_("Sự kiện cần có tên."), code=FairErrorCode.REQUIRED, field="title")
     start_at = as_vietnam_time(start_at)
     end_at = as_vietnam_time(end_at) if end_at else None
     if end_at is not None and end_at <= start_at:
-        raise DomainError("Sự kiện phải kết thúc sau khi bắt đầu.", code=FairErrorCode.INVALID_DATES,
+        raise DomainError(_("Sự kiện phải kết thúc sau khi bắt đầu."), code=FairErrorCode.INVALID_DATES,
                           field="end_at")
     if not fair.start_at <= start_at < fair.end_at or (end_at is not None and end_at > fair.end_at):
-        raise DomainError("Sự kiện phải diễn ra trong thời gian hội chợ.",
+        raise DomainError(_("Sự kiện phải diễn ra trong thời gian hội chợ."),
                           code=FairErrorCode.SIDE_EVENT_OUTSIDE_FAIR, field="start_at")
     event = FairSideEvent.objects.create(fair=fair, kind=kind, title=title.strip()[:255], start_at=start_at,
                                          end_at=end_at, location=location.strip()[:255],

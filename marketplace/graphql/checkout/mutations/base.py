@@ -4,6 +4,7 @@ from `id` / `checkoutId` / `token`, and the line inputs."""
 from __future__ import annotations
 
 import graphene
+from django.utils.translation import gettext as _
 
 from marketplace.checkout.error_codes import CheckoutErrorCode as Codes
 from marketplace.checkout.models import Checkout
@@ -96,10 +97,10 @@ def checkout_from_args(*, id: str | None = None, checkout_id: str | None = None,
     elif token:
         key = token
     else:
-        raise DomainError("Thiếu mã giỏ hàng (id).", code=Codes.REQUIRED, field="id")
+        raise DomainError(_("Thiếu mã giỏ hàng (id)."), code=Codes.REQUIRED, field="id")
     checkout = checkout_get(token=key)
     if checkout is None:
-        raise DomainError("Không tìm thấy giỏ hàng (có thể đã được đặt thành đơn).", code=Codes.NOT_FOUND,
+        raise DomainError(_("Không tìm thấy giỏ hàng (có thể đã được đặt thành đơn)."), code=Codes.NOT_FOUND,
                           field="id")
     return checkout
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 import graphene
+from django.utils.translation import gettext as _
 
 from marketplace.checkout.complete import checkout_complete
 from marketplace.checkout.error_codes import CheckoutErrorCode
@@ -21,9 +22,9 @@ def _gateway(payment_data: str | dict | None) -> str | None:
     try:
         data = json.loads(payment_data) if isinstance(payment_data, str) else payment_data
     except ValueError:
-        raise DomainError("paymentData không phải JSON hợp lệ.", code=CheckoutErrorCode.INVALID, field="paymentData")
+        raise DomainError(_("paymentData không phải JSON hợp lệ."), code=CheckoutErrorCode.INVALID, field="paymentData")
     if not isinstance(data, dict):
-        raise DomainError("paymentData phải là một đối tượng JSON.", code=CheckoutErrorCode.INVALID,
+        raise DomainError(_("paymentData phải là một đối tượng JSON."), code=CheckoutErrorCode.INVALID,
                           field="paymentData")
     return data.get("gateway")
 
@@ -52,7 +53,7 @@ class CheckoutComplete(CheckoutMutation):
         raw = id or checkout_id
         key = uuid_from_global_id(raw, "Checkout") if raw else token
         if key is None:
-            raise DomainError("Thiếu mã giỏ hàng (id).", code=CheckoutErrorCode.REQUIRED, field="id")
+            raise DomainError(_("Thiếu mã giỏ hàng (id)."), code=CheckoutErrorCode.REQUIRED, field="id")
         order = checkout_complete(checkout_token=key, user=info.context.user, gateway=_gateway(payment_data),
                                   redirect_url=redirect_url or "")
         return {"order": order, "confirmation_needed": False, "confirmation_data": None}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import graphene
+from django.utils.translation import gettext as _
 from graphql_relay import from_global_id
 
 from marketplace.checkout import services
@@ -39,5 +40,5 @@ class CheckoutDeliveryMethodUpdate(CheckoutMutation):
         if type_name == "ShippingMethod":
             pk = pk_from_global_id(delivery_method_id, "ShippingMethod", field="deliveryMethodId")
             return payload(services.checkout_delivery_method_update(checkout=checkout, shipping_method_id=pk))
-        raise DomainError("Mã phương thức giao hàng không hợp lệ.", code=CheckoutErrorCode.INVALID,
+        raise DomainError(_("Mã phương thức giao hàng không hợp lệ."), code=CheckoutErrorCode.INVALID,
                           field="deliveryMethodId")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import graphene
+from django.utils.translation import gettext as _
 
 from marketplace.checkout import services
 from marketplace.checkout.error_codes import CheckoutErrorCode
@@ -19,13 +20,13 @@ from marketplace.graphql.core.uuid_ids import uuid_from_global_id
 
 def _update(line: dict) -> services.LineUpdate:
     if line.get("quantity") is None:
-        raise DomainError("Vui lòng nhập số lượng.", code=CheckoutErrorCode.REQUIRED, field="quantity")
+        raise DomainError(_("Vui lòng nhập số lượng."), code=CheckoutErrorCode.REQUIRED, field="quantity")
     if line.get("line_id"):
         return services.LineUpdate(quantity=line["quantity"],
                                    line_id=uuid_from_global_id(line["line_id"], "CheckoutLine", field="lineId"))
     if line.get("variant_id"):
         return services.LineUpdate(quantity=line["quantity"], variant_id=variant_pk(line["variant_id"]))
-    raise DomainError("Cần `lineId`.", code=CheckoutErrorCode.REQUIRED, field="lineId")
+    raise DomainError(_("Cần `lineId`."), code=CheckoutErrorCode.REQUIRED, field="lineId")
 
 
 class CheckoutLinesUpdate(CheckoutMutation):

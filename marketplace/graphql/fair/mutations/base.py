@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import graphene
+from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
 from marketplace.core.permissions import OcopPermissions
@@ -32,7 +33,7 @@ class FairMutation(BaseMutation):
 def fair_from_id(global_id: str, *, field: str = "id"):
     fair = fair_get(pk=pk_from_global_id(global_id, "FairEvent", field=field), public=False)
     if fair is None:
-        raise DomainError("Không tìm thấy hội chợ.", code=FairErrorCode.NOT_FOUND, field=field)
+        raise DomainError(_("Không tìm thấy hội chợ."), code=FairErrorCode.NOT_FOUND, field=field)
     return fair
 
 

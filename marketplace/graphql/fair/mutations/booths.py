@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import graphene
+from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
 from marketplace.fair import services
@@ -30,7 +31,7 @@ def _producer_pk(input, current: int | None = None) -> int | None:
 def _booth(global_id: str):
     booth = booth_get_by_pk(pk=pk_from_global_id(global_id, "FairBooth"))
     if booth is None:
-        raise DomainError("Không tìm thấy gian hàng.", code=FairErrorCode.NOT_FOUND, field="id")
+        raise DomainError(_("Không tìm thấy gian hàng."), code=FairErrorCode.NOT_FOUND, field="id")
     return booth
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import graphene
+from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
 from marketplace.fair import services
@@ -34,7 +35,7 @@ class FairCreate(FairMutation):
         data = services.FairData(**{"name": "", "start_at": None, "end_at": None, "venue_name": "", "province": "",
                                     **values})
         if data.start_at is None or data.end_at is None:
-            raise DomainError("Cần ngày giờ bắt đầu và kết thúc.", code=FairErrorCode.REQUIRED,
+            raise DomainError(_("Cần ngày giờ bắt đầu và kết thúc."), code=FairErrorCode.REQUIRED,
                               field="start_at" if data.start_at is None else "end_at")
         fair = services.fair_create(data=data, slug=input.get("slug"), actor=info.context.user)
         return {"fair": _fresh(fair)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import graphene
+from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
 from marketplace.fair import services
@@ -44,7 +45,7 @@ class FairSideEventDelete(FairMutation):
         pk = pk_from_global_id(id, "FairSideEvent")
         event = side_event_get(pk=pk)
         if event is None:
-            raise DomainError("Không tìm thấy sự kiện.", code=FairErrorCode.NOT_FOUND, field="id")
+            raise DomainError(_("Không tìm thấy sự kiện."), code=FairErrorCode.NOT_FOUND, field="id")
         services.side_event_delete(event=event, actor=info.context.user)
         event.pk = pk
         return {"side_event": event}

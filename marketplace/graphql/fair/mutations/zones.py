@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import graphene
+from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
 from marketplace.fair import services
@@ -43,7 +44,7 @@ class FairZoneDelete(FairMutation):
         pk = pk_from_global_id(id, "FairZone")
         zone = zone_get(pk=pk)
         if zone is None:
-            raise DomainError("Không tìm thấy khu.", code=FairErrorCode.NOT_FOUND, field="id")
+            raise DomainError(_("Không tìm thấy khu."), code=FairErrorCode.NOT_FOUND, field="id")
         services.zone_delete(zone=zone, actor=info.context.user)
         zone.pk = pk
         return {"zone": zone}

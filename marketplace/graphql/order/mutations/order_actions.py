@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import graphene
+from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
 from marketplace.core.permissions import OrderPermissions
@@ -18,7 +19,7 @@ from marketplace.payment.services import order_cancel_and_refund, order_mark_pai
 def order_from_id(id: str):
     order = order_get(order_id=uuid_from_global_id(id, "Order"))
     if order is None:
-        raise DomainError("Không tìm thấy đơn hàng.", code=OrderErrorCode.NOT_FOUND, field="id")
+        raise DomainError(_("Không tìm thấy đơn hàng."), code=OrderErrorCode.NOT_FOUND, field="id")
     return order
 
 

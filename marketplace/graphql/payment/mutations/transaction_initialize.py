@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import graphene
+from django.utils.translation import gettext as _
 from graphql_relay import from_global_id
 
 from marketplace.core.errors import DomainError
@@ -53,11 +54,11 @@ class TransactionInitialize(CheckoutMutation):
     def perform_mutation(cls, root, info, id, payment_gateway, amount=None, action=None, customer_ip_address=None,
                          idempotency_key=None):
         if _type_of(id) == "Checkout":
-            raise DomainError("Hãy đặt hàng (checkoutComplete) rồi thanh toán cho đơn hàng.",
+            raise DomainError(_("Hãy đặt hàng (checkoutComplete) rồi thanh toán cho đơn hàng."),
                               code=PaymentErrorCode.INVALID, field="id")
         order = order_get(order_id=uuid_from_global_id(id, "Order"))
         if order is None:
-            raise DomainError("Không tìm thấy đơn hàng.", code=PaymentErrorCode.NOT_FOUND, field="id")
+            raise DomainError(_("Không tìm thấy đơn hàng."), code=PaymentErrorCode.NOT_FOUND, field="id")
         user = info.context.user
         step = transaction_initialize(order=order, gateway=payment_gateway["id"],
                                       actor=user if user.is_authenticated else None)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import graphene
+from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
 from marketplace.graphql.checkout.mutations.base import CheckoutMutation
@@ -34,7 +35,7 @@ class TransactionProcess(CheckoutMutation):
         key = uuid_from_global_id(id, "TransactionItem") if id else token
         item = transaction_get(token=key) if key else None
         if item is None:
-            raise DomainError("Không tìm thấy giao dịch.", code=PaymentErrorCode.NOT_FOUND, field="id")
+            raise DomainError(_("Không tìm thấy giao dịch."), code=PaymentErrorCode.NOT_FOUND, field="id")
         payment_method_id = (data or {}).get("paymentMethodId") if isinstance(data, dict) else None
         step = transaction_process(item=item, payment_method_id=payment_method_id)
         return {"transaction": step.transaction, "transaction_event": step.event, "data": step.data}
