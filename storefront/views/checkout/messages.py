@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.errors import DomainError, DomainErrors
@@ -49,11 +48,11 @@ FIELD_LABELS = {
 
 def error_messages(exc: DomainError | DomainErrors) -> list[str]:
     errors = exc.errors if isinstance(exc, DomainErrors) else [exc]
-    vietnamese = (get_language() or "vi").startswith("vi")
     result = []
     for error in errors:
         text = str(ERROR_MESSAGES.get(error.code, _("Đã có lỗi, vui lòng thử lại.")))
-        if vietnamese and error.message and error.message != text:
+        # The service's own message (translated like the rest) adds the detail, e.g. how many units are left.
+        if error.message and error.message != text:
             text = error.message if error.code in ("INVALID", "REQUIRED") else f"{text} {error.message}"
         label = FIELD_LABELS.get(error.field or "")
         result.append(f"{label}: {text}" if label and error.code in ("INVALID", "REQUIRED") else text)
