@@ -30,7 +30,7 @@ from marketplace.discount.selectors import VariantPrice, prices_with_promotions,
 from marketplace.fair.selectors import ProductFair, fair_for_product
 from marketplace.producer.models import Producer
 from marketplace.product.batch_selectors import channel_variant_prices
-from marketplace.product.models import Product, ProductChannelListing, ProductTranslation
+from marketplace.product.models import CategoryTranslation, Product, ProductChannelListing, ProductTranslation
 from marketplace.product.selectors import (
     MediaItem,
     VariantOffer,
@@ -87,8 +87,11 @@ def _with_shop_annotations(qs, *, channel_slug: str, language_code: str):
     if language_code != "vi":
         translation = ProductTranslation.objects.filter(product_id=OuterRef("pk"),
                                                         language_code=language_code)
+        category = CategoryTranslation.objects.filter(category_id=OuterRef("category_id"),
+                                                      language_code=language_code)
         qs = qs.annotate(translated_name=Subquery(translation.values("name")[:1]),
-                         translated_description=Subquery(translation.values("description")[:1]))
+                         translated_description=Subquery(translation.values("description")[:1]),
+                         translated_category_name=Subquery(category.values("name")[:1]))
     return qs
 
 
@@ -190,6 +193,7 @@ class ProductPage:
     price_from: Decimal | None
     on_sale: bool
     fair: ProductFair | None = None  # the fair the product is on show at right now
+    category_name: str = ""
 
     @property
     def best_price(self) -> VariantPrice | None:
@@ -242,6 +246,8 @@ def product_page_get(*, slug: str, channel_slug: str | None = None, language_cod
         price_from=min(priced) if priced else None,
         on_sale=bool(priced) and product.in_stock,
         fair=fair_for_product(product_id=product.pk, at=at),
+        category_name=(getattr(product, "translated_category_name", None)
+                       or (product.category.name if product.category else "")),
     )
 
 

@@ -122,3 +122,10 @@ def test_a_product_not_on_show_gets_a_friendly_404(client, catalog, change):
 
     assert response.status_code == 404
     assert "Sản phẩm không có hoặc không còn được bày bán" in response.content.decode()
+
+
+def test_in_english_the_breadcrumb_names_the_product_group_in_english(client, shop):
+    page = client.get(f"/en{product_url(shop.fish_sauce)}").content.decode()
+
+    assert "Sauces and fish sauce</a>" in page
+    assert "Tương, nước mắm</a>" not in page
