@@ -26,6 +26,10 @@ class Promotion(ModelWithMetadata):
     description = models.JSONField(blank=True, null=True)
     start_date = models.DateTimeField(db_index=True)
     end_date = models.DateTimeField(null=True, blank=True, db_index=True)
+    # At sales-point counters a promotion applies everywhere in its channels, unless it is limited to some
+    # points (a fair's campaign: the fair's own points only). Online prices are not affected by this.
+    counter_sales_limited = models.BooleanField(default=False)
+    counter_warehouses = models.ManyToManyField("warehouse.Warehouse", blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

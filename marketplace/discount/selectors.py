@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from marketplace.core.money import vnd
@@ -49,16 +49,22 @@ def promotion_running_q(*, at: datetime, prefix: str = "") -> Q:
     )
 
 
-def variant_rewards_running(*, variant_ids: list[int], channel_id: int, at: datetime
-                            ) -> dict[int, list[tuple[int, str, Decimal]]]:
-    """variant id -> [(promotion id, reward type, reward value)] of catalogue rules running at `at`."""
+def variant_rewards_running(*, variant_ids: list[int], channel_id: int, at: datetime,
+                            counter_warehouse_id: int | None = None) -> dict[int, list[tuple[int, str, Decimal]]]:
+    """variant id -> [(promotion id, reward type, reward value)] of catalogue rules running at `at`. With
+    `counter_warehouse_id` (a sale at that point's counter), promotions limited to other points are left out."""
     through = PromotionRule.variants.through
     rows = through.objects.filter(
         promotion_running_q(at=at, prefix="promotionrule__promotion__"),
         productvariant_id__in=variant_ids,
         promotionrule__promotion__type=PromotionType.CATALOGUE,
         promotionrule__channels__pk=channel_id,
-    ).values_list("productvariant_id", "promotionrule__promotion_id", "promotionrule__reward_value_type",
+    )
+    if counter_warehouse_id is not None:
+        at_this_point = Promotion.counter_warehouses.through.objects.filter(
+            promotion_id=OuterRef("promotionrule__promotion_id"), warehouse_id=counter_warehouse_id)
+        rows = rows.filter(Q(promotionrule__promotion__counter_sales_limited=False) | Q(Exists(at_this_point)))
+    rows = rows.values_list("productvariant_id", "promotionrule__promotion_id", "promotionrule__reward_value_type",
                   "promotionrule__reward_value")
     result: dict[int, list[tuple[int, str, Decimal]]] = {}
     for variant_id, promotion_id, value_type, value in rows:
@@ -66,22 +72,24 @@ def variant_rewards_running(*, variant_ids: list[int], channel_id: int, at: date
     return result
 
 
-def variant_prices_get(*, variant_ids: list[int], channel_id: int, at: datetime | None = None
-                       ) -> dict[int, VariantPrice]:
+def variant_prices_get(*, variant_ids: list[int], channel_id: int, at: datetime | None = None,
+                       counter_warehouse_id: int | None = None) -> dict[int, VariantPrice]:
     """variant id -> price at `at` (default now). Variants without a price in the channel are absent: not on
     sale yet. Should two rules ever cover a variant at once, the lower price wins (Saleor's choice); the
     services refuse overlapping promotions, so that only happens within one promotion."""
     listings = dict(ProductVariantChannelListing.objects.filter(
         variant_id__in=variant_ids, channel_id=channel_id, price_amount__isnull=False
     ).values_list("variant_id", "price_amount"))
-    return prices_with_promotions(channel_prices=listings, channel_id=channel_id, at=at)
+    return prices_with_promotions(channel_prices=listings, channel_id=channel_id, at=at,
+                                  counter_warehouse_id=counter_warehouse_id)
 
 
-def prices_with_promotions(*, channel_prices: dict[int, Decimal], channel_id: int, at: datetime | None = None
-                           ) -> dict[int, VariantPrice]:
+def prices_with_promotions(*, channel_prices: dict[int, Decimal], channel_id: int, at: datetime | None = None,
+                           counter_warehouse_id: int | None = None) -> dict[int, VariantPrice]:
     """variant id -> price at `at`, for channel prices the caller already has (one query for promotions)."""
     at = at or timezone.now()
-    rewards = variant_rewards_running(variant_ids=list(channel_prices), channel_id=channel_id, at=at)
+    rewards = variant_rewards_running(variant_ids=list(channel_prices), channel_id=channel_id, at=at,
+                                      counter_warehouse_id=counter_warehouse_id)
     prices: dict[int, VariantPrice] = {}
     for variant_id, amount in channel_prices.items():
         best = VariantPrice(undiscounted=amount, price=amount)

@@ -126,9 +126,10 @@ def _fixed_below_prices(*, spec: RuleSpec, variant_ids: list[int], channel_ids: 
 def catalogue_promotion_save(
     *, promotion: Promotion | None, name: str, start_date: datetime, end_date: datetime | None,
     rules: Sequence[RuleSpec], channel_ids: Sequence[int] | None = None, description: dict | None = None,
-    metadata: dict[str, Any] | None = None, actor: Any = None,
+    metadata: dict[str, Any] | None = None, actor: Any = None, counter_warehouse_ids: Sequence[int] | None = None,
 ) -> Promotion:
-    """Create or replace a catalogue promotion with these rules (the old rules are replaced as a whole)."""
+    """Create or replace a catalogue promotion with these rules (the old rules are replaced as a whole).
+    `counter_warehouse_ids`: at sales-point counters, apply it only at these points (None: at every point)."""
     if not name.strip():
         raise DomainError(_("Chương trình cần có tên."), code=DiscountErrorCode.REQUIRED, field="name")
     with connection.cursor() as cursor:
@@ -148,7 +149,9 @@ def catalogue_promotion_save(
         promotion.description = description
     if metadata:
         promotion.metadata = {**promotion.metadata, **metadata}
+    promotion.counter_sales_limited = counter_warehouse_ids is not None
     promotion.save()
+    promotion.counter_warehouses.set(list(counter_warehouse_ids or []))
     promotion.rules.all().delete()
     for item in resolved:
         rule = PromotionRule.objects.create(

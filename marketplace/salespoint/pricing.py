@@ -2,8 +2,8 @@
 catalogue promotion running (a fair's campaign), from marketplace.discount.selectors.variant_prices_get, the
 same function the online shop prices with.
 
-Promotions are set per channel, not per sales point: while a fair's campaign runs, every point selling in that
-channel charges the fair price, not only the fair's own points."""
+A promotion limited to some points (a fair's campaign: the points linked to the fair's booths) applies at those
+counters only; online it applies throughout its channels."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ def counter_prices(*, warehouse_id: int, variant_ids: list[int], at: datetime | 
     channel = sales_point_channel(warehouse_id=warehouse_id)
     if channel is None:
         return {}
-    return variant_prices_get(variant_ids=variant_ids, channel_id=channel.pk, at=at)
+    return variant_prices_get(variant_ids=variant_ids, channel_id=channel.pk, at=at,
+                              counter_warehouse_id=warehouse_id)
 
 
 @dataclass(frozen=True)

@@ -111,13 +111,17 @@ def booth_update(*, booth: Booth, code: str, producer_id: int, zone_id: int | No
     producer = _producer_check(producer_id)
     booth.code = _code_check(fair=booth.fair, code=code, exclude_pk=booth.pk)
     booth.zone = _zone_check(fair=booth.fair, zone_id=zone_id)
-    booth.sales_point_id = _sales_point_check(sales_point_id)
+    new_sales_point_id = _sales_point_check(sales_point_id)
+    sales_point_changed = booth.sales_point_id != new_sales_point_id
+    booth.sales_point_id = new_sales_point_id
     booth.note = (note or "").strip()[:300]
     producer_changed = producer.pk != booth.producer_id
     booth.producer = producer
     booth.save()
     if producer_changed:
         BoothProduct.objects.filter(booth=booth).delete()
+    if producer_changed or sales_point_changed:
+        # The campaign covers the booths' products and applies at the counters of the booths' sales points.
         fair_campaign_sync(fair=booth.fair, actor=actor)
     log_action(action="fair.booth.updated", obj=booth, actor=actor, before=before, after=_snapshot(booth))
     return booth

@@ -83,7 +83,7 @@ def _sync(fair: FairEvent, *, actor: Any) -> None:
             promotion = catalogue_promotion_save(
                 promotion=fair.campaign, name=f"Hội chợ: {fair.name}", start_date=fair.start_at,
                 end_date=fair.end_at, rules=rules, channel_ids=channel_ids, metadata={"fair": fair.slug},
-                actor=actor,
+                actor=actor, counter_warehouse_ids=fair_sales_point_ids(fair=fair),
             )
             if fair.campaign_id != promotion.pk:
                 fair.campaign = promotion
@@ -99,6 +99,13 @@ def _sync(fair: FairEvent, *, actor: Any) -> None:
         fair.campaign = None
         fair.save(update_fields=["campaign", "updated_at"])
         promotion_delete(promotion=promotion, actor=actor)
+
+
+def fair_sales_point_ids(*, fair: FairEvent) -> list[int]:
+    """The points that sell the fair's stock (its booths' linked sales points): the only counters where the fair
+    price applies. Online, the fair price applies everywhere during the fair."""
+    return sorted(set(Booth.objects.filter(fair=fair, sales_point__isnull=False).values_list("sales_point_id",
+                                                                                            flat=True)))
 
 
 def _reward(value_type: str | None, value: Decimal | int | str | None, *, field: str

@@ -52,6 +52,21 @@ def test_during_the_fair_the_counter_charges_the_fair_price(shelf, point_a, oper
     assert online.price == line.unit_price  # the counter and the online shop agree
 
 
+def test_during_the_fair_a_point_not_at_the_fair_charges_the_shelf_price(shelf, point_a, point_b, operator_b,
+                                                                        fair_at, channel):
+    variant = shelf.variant("Nước mắm Vũng Áng", price=85_000)
+    shelf.put(point_b, variant, 5)
+    fair_at(variant.product, start=timezone.now() - timedelta(hours=1))
+
+    sale = counter_sale_create(actor=operator_b, warehouse_id=point_b.warehouse_id, lines=[(variant.pk, 1)],
+                               payment_method="cash", amount_tendered=100_000)
+
+    [line] = sale.lines.all()
+    online = variant_prices_get(variant_ids=[variant.pk], channel_id=channel.pk)[variant.pk]
+    assert (line.unit_price, line.promotion_id) == (Decimal(85_000), None)
+    assert online.price == Decimal(76_500)  # online the fair price still applies everywhere
+
+
 def test_before_the_fair_opens_the_counter_charges_the_shelf_price(shelf, point_a, operator_a, fair_at):
     variant = shelf.variant("Nước mắm Vũng Áng", price=85_000)
     shelf.put(point_a, variant, 5)
@@ -83,3 +98,21 @@ def test_the_basket_and_the_receipt_show_the_fair_price_and_the_shelf_price(clie
     assert (line.unit_price, line.undiscounted_unit_price, basket.context["total"]) == (76_500, 85_000, 153_000)
     assert "HÓA ĐƠN BÁN HÀNG" in receipt
     assert "85.000\xa0₫</s> 76.500\xa0₫" in receipt and "153.000\xa0₫" in receipt and "47.000\xa0₫" in receipt
+
+
+def test_linking_a_booth_to_another_point_moves_the_fair_price_to_that_counter(shelf, point_a, point_b, operator_b,
+                                                                               fair_at):
+    from marketplace.fair.models import Booth
+    from marketplace.fair.services import booth_update
+
+    variant = shelf.variant("Nước mắm Vũng Áng", price=85_000)
+    shelf.put(point_b, variant, 5)
+    fair = fair_at(variant.product, start=timezone.now() - timedelta(hours=1))
+    booth = Booth.objects.get(fair=fair)
+
+    booth_update(booth=booth, code=booth.code, producer_id=booth.producer_id, zone_id=booth.zone_id,
+                 sales_point_id=point_b.warehouse_id)
+    sale = counter_sale_create(actor=operator_b, warehouse_id=point_b.warehouse_id, lines=[(variant.pk, 1)],
+                               payment_method="cash", amount_tendered=100_000)
+
+    assert sale.lines.get().unit_price == Decimal(76_500)
