@@ -63,6 +63,15 @@ def language(value) -> str:
     return language_code(value) if value is not None else "vi"
 
 
+class CheckoutIdArguments:
+    """How Saleor's checkout mutations name the checkout: `id`, or the deprecated `checkoutId` / `token`.
+    Mix into a mutation's `Arguments`; read with `checkout_from_args`."""
+
+    id = graphene.ID()
+    checkout_id = graphene.ID(deprecation_reason="Use `id` instead.")
+    token = graphene.UUID(deprecation_reason="Use `id` instead.")
+
+
 class CheckoutMutation(BaseMutation):
     class Meta:
         abstract = True

@@ -10,6 +10,7 @@ from marketplace.graphql.account.types import AddressInput, address_data
 from marketplace.graphql.checkout.mutations.base import (
     CheckoutAddressValidationRules,
     CheckoutError,
+    CheckoutIdArguments,
     CheckoutMutation,
     checkout_from_args,
     payload,
@@ -26,10 +27,7 @@ def _rules(value: dict | None) -> AddressRules:
 class CheckoutShippingAddressUpdate(CheckoutMutation):
     checkout = graphene.Field(Checkout)
 
-    class Arguments:
-        id = graphene.ID()
-        checkout_id = graphene.ID(deprecation_reason="Use `id` instead.")
-        token = graphene.UUID(deprecation_reason="Use `id` instead.")
+    class Arguments(CheckoutIdArguments):
         shipping_address = AddressInput(required=True)
         validation_rules = CheckoutAddressValidationRules()
         save_address = graphene.Boolean()
@@ -49,10 +47,7 @@ class CheckoutShippingAddressUpdate(CheckoutMutation):
 class CheckoutBillingAddressUpdate(CheckoutMutation):
     checkout = graphene.Field(Checkout)
 
-    class Arguments:
-        id = graphene.ID()
-        checkout_id = graphene.ID(deprecation_reason="Use `id` instead.")
-        token = graphene.UUID(deprecation_reason="Use `id` instead.")
+    class Arguments(CheckoutIdArguments):
         billing_address = AddressInput(required=True)
         validation_rules = CheckoutAddressValidationRules()
         save_address = graphene.Boolean()

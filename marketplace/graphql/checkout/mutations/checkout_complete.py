@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from marketplace.checkout.complete import checkout_complete
 from marketplace.checkout.error_codes import CheckoutErrorCode
 from marketplace.core.errors import DomainError
-from marketplace.graphql.checkout.mutations.base import CheckoutError, CheckoutMutation
+from marketplace.graphql.checkout.mutations.base import CheckoutError, CheckoutIdArguments, CheckoutMutation
 from marketplace.graphql.core.types import MetadataInput
 from marketplace.graphql.core.uuid_ids import uuid_from_global_id
 from marketplace.graphql.order.types import Order
@@ -34,10 +34,7 @@ class CheckoutComplete(CheckoutMutation):
     confirmation_needed = graphene.Boolean(required=True)
     confirmation_data = graphene.JSONString()
 
-    class Arguments:
-        id = graphene.ID()
-        checkout_id = graphene.ID(deprecation_reason="Use `id` instead.")
-        token = graphene.UUID(deprecation_reason="Use `id` instead.")
+    class Arguments(CheckoutIdArguments):
         payment_data = graphene.JSONString()
         redirect_url = graphene.String()
         store_source = graphene.Boolean(default_value=False)

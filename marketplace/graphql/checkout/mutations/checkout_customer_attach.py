@@ -3,7 +3,13 @@ from __future__ import annotations
 import graphene
 
 from marketplace.checkout import services
-from marketplace.graphql.checkout.mutations.base import CheckoutError, CheckoutMutation, checkout_from_args, payload
+from marketplace.graphql.checkout.mutations.base import (
+    CheckoutError,
+    CheckoutIdArguments,
+    CheckoutMutation,
+    checkout_from_args,
+    payload,
+)
 from marketplace.graphql.checkout.types import Checkout
 from marketplace.graphql.core.errors import permission_denied
 
@@ -13,10 +19,7 @@ class CheckoutCustomerAttach(CheckoutMutation):
 
     checkout = graphene.Field(Checkout)
 
-    class Arguments:
-        id = graphene.ID()
-        checkout_id = graphene.ID(deprecation_reason="Use `id` instead.")
-        token = graphene.UUID(deprecation_reason="Use `id` instead.")
+    class Arguments(CheckoutIdArguments):
         customer_id = graphene.ID()
 
     class Meta:

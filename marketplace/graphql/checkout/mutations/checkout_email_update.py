@@ -3,17 +3,20 @@ from __future__ import annotations
 import graphene
 
 from marketplace.checkout import services
-from marketplace.graphql.checkout.mutations.base import CheckoutError, CheckoutMutation, checkout_from_args, payload
+from marketplace.graphql.checkout.mutations.base import (
+    CheckoutError,
+    CheckoutIdArguments,
+    CheckoutMutation,
+    checkout_from_args,
+    payload,
+)
 from marketplace.graphql.checkout.types import Checkout
 
 
 class CheckoutEmailUpdate(CheckoutMutation):
     checkout = graphene.Field(Checkout)
 
-    class Arguments:
-        id = graphene.ID()
-        checkout_id = graphene.ID(deprecation_reason="Use `id` instead.")
-        token = graphene.UUID(deprecation_reason="Use `id` instead.")
+    class Arguments(CheckoutIdArguments):
         email = graphene.String(required=True)
 
     class Meta:

@@ -5,6 +5,7 @@ import graphene
 from marketplace.checkout import services
 from marketplace.graphql.checkout.mutations.base import (
     CheckoutError,
+    CheckoutIdArguments,
     CheckoutLineInput,
     CheckoutMutation,
     checkout_from_args,
@@ -17,10 +18,7 @@ from marketplace.graphql.checkout.types import Checkout
 class CheckoutLinesAdd(CheckoutMutation):
     checkout = graphene.Field(Checkout)
 
-    class Arguments:
-        id = graphene.ID()
-        checkout_id = graphene.ID(deprecation_reason="Use `id` instead.")
-        token = graphene.UUID(deprecation_reason="Use `id` instead.")
+    class Arguments(CheckoutIdArguments):
         lines = graphene.List(graphene.NonNull(CheckoutLineInput), required=True)
 
     class Meta:

@@ -8,6 +8,7 @@ from marketplace.checkout.error_codes import CheckoutErrorCode
 from marketplace.core.errors import DomainError
 from marketplace.graphql.checkout.mutations.base import (
     CheckoutError,
+    CheckoutIdArguments,
     CheckoutLineUpdateInput,
     CheckoutMutation,
     checkout_from_args,
@@ -32,10 +33,7 @@ def _update(line: dict) -> services.LineUpdate:
 class CheckoutLinesUpdate(CheckoutMutation):
     checkout = graphene.Field(Checkout)
 
-    class Arguments:
-        id = graphene.ID()
-        checkout_id = graphene.ID(deprecation_reason="Use `id` instead.")
-        token = graphene.UUID(deprecation_reason="Use `id` instead.")
+    class Arguments(CheckoutIdArguments):
         lines = graphene.List(graphene.NonNull(CheckoutLineUpdateInput), required=True)
 
     class Meta:
