@@ -126,14 +126,10 @@ def products_visible(*, channel_id: int, at: datetime | None = None, in_listings
                      ) -> QuerySet[Product]:
     """What a shopper may see in a channel now: the listing rule plus the channel's publication flags.
     `in_listings` also drops products hidden from lists (they stay reachable by slug)."""
-    from marketplace.product.models import ProductChannelListing
+    from marketplace.product.selectors import product_published_q
 
-    published = ProductChannelListing.objects.filter(
-        product_id=OuterRef("pk"), channel_id=channel_id, is_published=True
-    )
-    if in_listings:
-        published = published.filter(visible_in_listings=True)
-    return Product.objects.filter(Exists(published)).filter(product_listable_q(at=at))
+    return Product.objects.filter(product_published_q(channel_id=channel_id, at=at, in_listings=in_listings)).filter(
+        product_listable_q(at=at))
 
 
 def products_filter_stars(qs: QuerySet[Product], *, stars: list[int], at: datetime | None = None

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from marketplace.attribute.models import AssignedProductAttributeValue
 from marketplace.core.text import fold
@@ -284,3 +286,15 @@ def product_first_media(*, product_ids: Sequence[int]) -> dict[int, MediaItem]:
         .order_by("product_id", "sort_order", "pk").distinct("product_id")
     )
     return {m.product_id: MediaItem(url=_media_url(m), alt=m.alt) for m in first}
+
+
+def product_published_q(*, channel_id: int | None = None, channel_slug: str | None = None,
+                        at: datetime | None = None, in_listings: bool = False) -> Q:
+    """Published in the channel with its publication date reached (and visible in listings, for lists). The
+    listing rule (certification.selectors) comes on top of this; every shopper-facing query uses both."""
+    channel = {"channel_id": channel_id} if channel_id is not None else {"channel__slug": channel_slug}
+    listing = ProductChannelListing.objects.filter(product_id=OuterRef("pk"), is_published=True, **channel).filter(
+        Q(published_at__isnull=True) | Q(published_at__lte=at or timezone.now()))
+    if in_listings:
+        listing = listing.filter(visible_in_listings=True)
+    return Q(Exists(listing))

@@ -14,8 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, Subquery
-from django.utils import timezone
+from django.db.models import OuterRef, Subquery
 
 from marketplace.certification.models import Certificate
 from marketplace.certification.selectors import (
@@ -36,6 +35,7 @@ from marketplace.product.selectors import (
     VariantOffer,
     product_first_media,
     product_media_list,
+    product_published_q,
     product_variant_offers,
 )
 from marketplace.warehouse.selectors import (
@@ -66,17 +66,6 @@ def _channel(channel_slug: str | None) -> str:
     return channel_slug or settings.DEFAULT_CHANNEL_SLUG
 
 
-def _shown_products(*, channel_slug: str, at: datetime | None, in_listings: bool) -> Q:
-    """Published in the channel (and visible in listings, for lists) and publication date reached."""
-    now = at or timezone.now()
-    listing = ProductChannelListing.objects.filter(
-        product_id=OuterRef("pk"), channel__slug=channel_slug, is_published=True
-    ).filter(Q(published_at__isnull=True) | Q(published_at__lte=now))
-    if in_listings:
-        listing = listing.filter(visible_in_listings=True)
-    return Q(Exists(listing))
-
-
 def _with_shop_annotations(qs, *, channel_slug: str, language_code: str):
     price = ProductChannelListing.objects.filter(product_id=OuterRef("pk"), channel__slug=channel_slug)
     qs = qs.annotate(
@@ -101,7 +90,7 @@ def product_cards_get(*, product_ids: Sequence[int], channel_slug: str | None = 
     channel = _channel(channel_slug)
     qs = products_listable(
         queryset=Product.objects.filter(pk__in=product_ids).filter(
-            _shown_products(channel_slug=channel, at=at, in_listings=False)),
+            product_published_q(channel_slug=channel, at=at, in_listings=False)),
         at=at,
     ).select_related("producer", "category")
     qs = _with_shop_annotations(qs, channel_slug=channel, language_code=language_code)
@@ -137,7 +126,7 @@ def products_recently_certified_ids(*, limit: int = 8, channel_slug: str | None 
     rows = (
         valid_certificates(at=at)
         .filter(product__in=Product.objects.filter(
-            _shown_products(channel_slug=_channel(channel_slug), at=at, in_listings=True)))
+            product_published_q(channel_slug=_channel(channel_slug), at=at, in_listings=True)))
         .order_by("-decision_date", "-pk")
         .values_list("product_id", flat=True)[: limit * 3]
     )
@@ -222,7 +211,7 @@ def product_page_get(*, slug: str, channel_slug: str | None = None, language_cod
     channel = _channel(channel_slug)
     qs = products_listable(
         queryset=Product.objects.filter(slug=slug).filter(
-            _shown_products(channel_slug=channel, at=at, in_listings=False)),
+            product_published_q(channel_slug=channel, at=at, in_listings=False)),
         at=at,
     ).select_related("producer", "category")
     product = _with_shop_annotations(qs, channel_slug=channel, language_code=language_code).first()
@@ -255,6 +244,6 @@ def product_slug_shown(*, product_id: int, channel_slug: str | None = None, at: 
                        ) -> str | None:
     """The product page's slug if the product page would show the product now, else None (one query)."""
     qs = Product.objects.filter(pk=product_id).filter(
-        _shown_products(channel_slug=_channel(channel_slug), at=at, in_listings=False))
+        product_published_q(channel_slug=_channel(channel_slug), at=at, in_listings=False))
     return products_listable(queryset=qs, at=at).values_list("slug", flat=True).first()
 
