@@ -139,10 +139,10 @@ def test_the_excel_annex_follows_the_same_group_rules(channel, tmp_path):
 
     run = services.annex_import(path=tmp_path / "annex.xlsx", decision=decision)
 
-    assert (run.created, run.rejected, run.warnings) == (3, 1, 1)
     assert shop_names() == {"Trà hoa vàng Quế Phong", "Trà lá sen", "Mật ong bạc hà"}
     assert dict(Product.objects.values_list("name", "category__code")) == {
         "Trà hoa vàng Quế Phong": "I.5.b", "Trà lá sen": "I.5", "Mật ong bạc hà": "I.2.b"}
+    assert (run.created, run.rejected, run.warnings) == (3, 1, 1)
     warning = run.record_warnings.get()
     assert (warning.row_number, warning.code) == (3, "group_filed_under_parent")
     assert run.rejected_records.get().code == "unknown_group"  # names no group at all
