@@ -186,6 +186,7 @@ _CODE_SHAPE = re.compile(r"^[IVX]+(?:\.[0-9A-Za-z]+)*\.?$", re.IGNORECASE)
 
 class NoteCode(StrEnum):
     GROUP_FILED_UNDER_PARENT = "group_filed_under_parent"
+    GROUP_FROM_LEGACY = "group_from_legacy"
     STATUS_APPLIED = "status_applied"
 
 
@@ -198,26 +199,40 @@ class GroupReading:
 def read_group(code: object, legacy: object) -> GroupReading:
     """The 2023 group from a code (I.4.a), a group's name, or a 2019 group name (food, drink, …). A code our
     table lacks is filed under its nearest known parent (I.5.b -> I.5 -> I), with a note for the run log.
-    Raises Invalid when something is written that names no group we know, not even a parent."""
+    The published code is read before the legacy group. Raises Invalid when something is written that names
+    no group we know, not even a parent."""
     code_text, legacy_text = clean_text(code), clean_text(legacy)
     if not code_text and not legacy_text:
         return GroupReading(None)
+    unknown = ""
     for text in (code_text, legacy_text):
-        if text and group_code_normalize(text) in GROUPS_BY_CODE:
-            return GroupReading(group_code_normalize(text))
-        named = _GROUP_BY_NAME.get(fold_compact(text)) or LEGACY_GROUPS.get(fold(text).strip())
-        if text and named:
-            return GroupReading(named)
-    for text in (code_text, legacy_text):
-        parent = group_code_nearest(text) if _CODE_SHAPE.match(text.replace(" ", "")) else None
-        if parent:
-            group = GROUPS_BY_CODE[parent]
-            return GroupReading(parent, RecordNote(
-                NoteCode.GROUP_FILED_UNDER_PARENT,
-                f"Mã nhóm “{text}” không có trong bảng nhóm sản phẩm (QĐ 148/QĐ-TTg); "
-                f"xếp vào nhóm cha gần nhất {parent} “{group.name_vi}”"))
-    shown = code_text or legacy_text
-    raise Invalid(RejectCode.UNKNOWN_GROUP, f"Nhóm sản phẩm không xác định: {shown}")
+        if not text:
+            continue
+        reading = _read_one_group(text)
+        if reading is None:
+            unknown = unknown or text
+            continue
+        if unknown and reading.note is None:
+            return GroupReading(reading.code, RecordNote(
+                NoteCode.GROUP_FROM_LEGACY,
+                f"Mã nhóm “{unknown}” không xác định; xếp theo nhóm cũ “{text}” vào nhóm {reading.code}"))
+        return reading
+    raise Invalid(RejectCode.UNKNOWN_GROUP, f"Nhóm sản phẩm không xác định: {unknown}")
+
+
+def _read_one_group(text: str) -> GroupReading | None:
+    if group_code_normalize(text) in GROUPS_BY_CODE:
+        return GroupReading(group_code_normalize(text))
+    named = _GROUP_BY_NAME.get(fold_compact(text)) or LEGACY_GROUPS.get(fold(text).strip())
+    if named:
+        return GroupReading(named)
+    parent = group_code_nearest(text) if _CODE_SHAPE.match(text.replace(" ", "")) else None
+    if parent is None:
+        return None
+    return GroupReading(parent, RecordNote(
+        NoteCode.GROUP_FILED_UNDER_PARENT,
+        f"Mã nhóm “{text}” không có trong bảng nhóm sản phẩm (QĐ 148/QĐ-TTg); "
+        f"xếp vào nhóm cha gần nhất {parent} “{GROUPS_BY_CODE[parent].name_vi}”"))
 
 
 _WEIGHT = re.compile(r"(?:(\d+)\s*[a-z]*\s*[x×]\s*)?(\d+(?:[.,]\d+)?)\s*(kg|gr|g|gam|ml|lit|l)\b")

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from marketplace.certification.locks import certificates_lock
 from marketplace.certification.models import Certificate, CertificateEvent, CertificateStatus
 from marketplace.certification.registry_data import StatusChange
 from marketplace.certification.registry_upsert import (
@@ -56,8 +57,7 @@ def status_changes_apply(*, changes: list[StatusChange], source: str, at: dateti
     outcome = StatusOutcome()
     if not changes:
         return outcome
-    certificates = {c.registry_id: c for c in Certificate.objects.select_for_update().filter(
-        registry_id__in=[c.registry_id for c in changes])}
+    certificates = {c.registry_id: c for c in certificates_lock(registry_ids=[c.registry_id for c in changes])}
     product_ids = sorted({c.product_id for c in certificates.values()})
     listable_before = listable_product_ids(product_ids=product_ids, at=at)
     changed: list[Certificate] = []

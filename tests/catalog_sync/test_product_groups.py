@@ -68,6 +68,9 @@ def test_reading_a_group_says_when_it_was_filed_under_a_parent():
     assert read_group(None, "drink").code == "II"  # a 2019 group name
     reading = read_group("I.5.c", None)
     assert (reading.code, reading.note.code) == ("I.5", "group_filed_under_parent")
+    assert read_group("I.5.c", "food").code == "I.5"  # the published code, as far as it is known, first
+    reading = read_group("IX.9", "food")
+    assert (reading.code, reading.note.code) == ("I", "group_from_legacy")
     with pytest.raises(Invalid):
         read_group("IX.9", None)
 
