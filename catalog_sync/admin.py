@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 
-from catalog_sync.models import RegistrySource, SyncRejectedRecord, SyncRun, SyncRunStatus
+from catalog_sync.models import RegistrySource, SyncRecordWarning, SyncRejectedRecord, SyncRun, SyncRunStatus
 from marketplace.core.permissions import OcopPermissions
 
 _STATUS_COLOURS = {SyncRunStatus.SUCCEEDED: "#2e7d32", SyncRunStatus.FAILED: "#c62828",
@@ -103,24 +103,31 @@ class SyncRejectedRecordInline(admin.TabularInline):
         return _may_manage_sync(request)
 
 
+class SyncRecordWarningInline(SyncRejectedRecordInline):
+    model = SyncRecordWarning
+    fields = ("record_id", "row_number", "code", "message")
+    readonly_fields = fields
+
+
 @admin.register(SyncRun)
 class SyncRunAdmin(_SyncPermissionMixin, admin.ModelAdmin):
     list_display = ("pk", "source_label", "kind", "full", "started_at", "duration", "status_badge",
                     "received",
-                    "created", "updated", "unchanged", "delisted", "relisted", "rejected")
+                    "created", "updated", "unchanged", "delisted", "relisted", "rejected", "warnings")
     list_display_links = ("pk", "source_label")
     list_filter = ("status", "kind", "full", "source", "started_at")
     search_fields = ("source_label", "error", "rejected_records__record_id")
     date_hierarchy = "started_at"
-    inlines = (SyncRejectedRecordInline,)
+    inlines = (SyncRejectedRecordInline, SyncRecordWarningInline)
     readonly_fields = ("source", "source_label", "kind", "full", "status", "started_at", "finished_at",
                        "received", "created", "updated", "unchanged", "delisted", "relisted", "rejected",
-                       "batches", "cursor_before", "cursor_after", "error", "error_is_temporary", "details")
+                       "warnings", "status_applied", "batches", "cursor_before", "cursor_after", "error",
+                       "error_is_temporary", "details")
     fieldsets = (
         (None, {"fields": ("source", "source_label", "kind", "full", "status", "started_at", "finished_at")}),
         ("Kết quả / counts", {"fields": ("received", "created", "updated", "unchanged", "delisted",
                                          "relisted",
-                                         "rejected", "batches")}),
+                                         "rejected", "warnings", "status_applied", "batches")}),
         ("Chi tiết / details", {"fields": ("cursor_before", "cursor_after", "error", "error_is_temporary",
                                            "details")}),
     )

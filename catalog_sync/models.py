@@ -63,6 +63,10 @@ class SyncRun(models.Model):
     delisted = models.PositiveIntegerField(default=0)
     relisted = models.PositiveIntegerField(default=0)
     rejected = models.PositiveIntegerField(default=0)
+    # Records stored with a note (e.g. a group filed under its parent), and rejected records whose status
+    # (revoked, expired, superseded, fewer stars) was applied all the same.
+    warnings = models.PositiveIntegerField(default=0)
+    status_applied = models.PositiveIntegerField(default=0)
     batches = models.PositiveIntegerField(default=0)
     cursor_before = models.CharField(max_length=64, blank=True)
     cursor_after = models.CharField(max_length=64, blank=True)
@@ -105,3 +109,24 @@ class SyncRejectedRecord(models.Model):
     def __str__(self) -> str:
         where = self.record_id or f"dòng {self.row_number}"
         return f"{where}: {self.reason}"
+
+
+class SyncRecordWarning(models.Model):
+    """Something a run did with a record that staff should know: a group filed under its parent, or the
+    status of a rejected record applied all the same."""
+
+    run = models.ForeignKey(SyncRun, related_name="record_warnings", on_delete=models.CASCADE)
+    record_id = models.CharField(max_length=200, blank=True, db_index=True)
+    row_number = models.PositiveIntegerField(null=True, blank=True)
+    code = models.CharField(max_length=40)
+    message = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = "cảnh báo bản ghi"
+        verbose_name_plural = "cảnh báo bản ghi"
+
+    def __str__(self) -> str:
+        where = self.record_id or f"dòng {self.row_number}"
+        return f"{where}: {self.message}"

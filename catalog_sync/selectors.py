@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from catalog_sync.models import RegistrySource, SyncRejectedRecord, SyncRun
+from catalog_sync.models import RegistrySource, SyncRecordWarning, SyncRejectedRecord, SyncRun
 
 
 def sync_run_list(*, source_id: int | None = None, status: str | None = None, kind: str | None = None
@@ -30,6 +30,12 @@ def sync_rejected_record_list(*, run_id: int, code: str | None = None) -> QueryS
     if code:
         qs = qs.filter(code=code)
     return qs.order_by("pk")
+
+
+def sync_record_warning_list(*, run_id: int) -> QuerySet[SyncRecordWarning]:
+    """What a run did with a record that staff should know (a group filed under its parent, a status applied
+    from a rejected record), in the order it met them."""
+    return SyncRecordWarning.objects.filter(run_id=run_id).order_by("pk")
 
 
 def registry_source_list(*, active_only: bool = False) -> QuerySet[RegistrySource]:

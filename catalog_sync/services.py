@@ -15,8 +15,8 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -27,10 +27,26 @@ from django.utils import timezone
 from catalog_sync.clients.base import Batch, RegistryClient, RegistryError
 from catalog_sync.clients.excel_annex import ExcelAnnexClient
 from catalog_sync.clients.json_api import JsonApiClient
-from catalog_sync.mapping import DecisionInfo, RejectCode, Rejection, dedupe_latest, parse_datetime
-from catalog_sync.models import RegistrySource, SourceKind, SyncRejectedRecord, SyncRun, SyncRunStatus
+from catalog_sync.mapping import (
+    DecisionInfo,
+    NoteCode,
+    RejectCode,
+    Rejection,
+    dedupe_latest,
+    dedupe_status_changes,
+    parse_datetime,
+    status_applied_message,
+)
+from catalog_sync.models import (
+    RegistrySource,
+    SourceKind,
+    SyncRecordWarning,
+    SyncRejectedRecord,
+    SyncRun,
+    SyncRunStatus,
+)
 from marketplace.certification import services as certification_services
-from marketplace.certification.registry_data import CertificateData
+from marketplace.certification.registry_data import CertificateData, StatusChange
 
 logger = logging.getLogger(__name__)
 
@@ -186,11 +202,14 @@ def _store_batch(*, run: SyncRun, client: RegistryClient, batch: Batch,
                  source: RegistrySource | None) -> None:
     records: list[CertificateData] = []
     rejections: list[Rejection] = []
+    status_changes: list[StatusChange] = []
     seen_before = parse_datetime(run.cursor_before) if run.cursor_before and not run.full else None
     already_reported = 0
     for item in batch.items:
         result = client.map_item(item)
         if isinstance(result, Rejection):
+            if result.status_change is not None:
+                status_changes.append(result.status_change)  # applied even when reported before
             payload = result.payload if isinstance(result.payload, dict) else {}
             stamp = parse_datetime(payload.get("updated_at"))
             if seen_before and stamp and stamp <= seen_before:
@@ -200,31 +219,56 @@ def _store_batch(*, run: SyncRun, client: RegistryClient, batch: Batch,
         else:
             records.append(result)
     records, duplicates = dedupe_latest(records)
-    rejections += duplicates
-    outcome = certification_services.certificates_upsert_from_registry(records=records,
-                                                                       source=run.source_label)
+    records, status_changes, superseded = dedupe_status_changes(records=records, changes=status_changes)
+    rejections += duplicates + superseded
+    outcome = certification_services.certificates_upsert_from_registry(
+        records=records, source=run.source_label, status_changes=status_changes)
     by_id = {r.registry_id: r for r in records}
+    rejections = [_with_status_applied(r, outcome.status_applied) for r in rejections]
     rejections += [
         Rejection(RejectCode.NOT_SAVED, f"Không lưu được bản ghi: {reason}", record_id=registry_id,
-                  row_number=(by_id[registry_id].payload or {}).get("row"),
-                  payload=by_id[registry_id].payload)
+                  row_number=(by_id[registry_id].payload or {}).get("row") if registry_id in by_id else None,
+                  payload=by_id[registry_id].payload if registry_id in by_id else {})
         for registry_id, reason in outcome.failed.items()
+    ]
+    warnings = [
+        SyncRecordWarning(run=run, record_id=record.registry_id[:200],
+                          row_number=(record.payload or {}).get("row"), code=note.code, message=note.message)
+        for record in records if not _seen_before(record.updated_at, seen_before) for note in record.notes
+    ] + [
+        SyncRecordWarning(run=run, record_id=change.registry_id[:200], code=NoteCode.STATUS_APPLIED,
+                          message=status_applied_message(outcome.status_applied[change.registry_id]))
+        for change in status_changes if change.registry_id in outcome.status_applied
     ]
     SyncRejectedRecord.objects.bulk_create([
         SyncRejectedRecord(run=run, record_id=r.record_id[:200], row_number=r.row_number, code=r.code,
                            reason=r.reason, payload=r.payload if isinstance(r.payload, dict) else {})
         for r in rejections
     ])
+    SyncRecordWarning.objects.bulk_create(warnings)
     SyncRun.objects.filter(pk=run.pk).update(
         received=F("received") + len(batch.items), created=F("created") + len(outcome.created),
         updated=F("updated") + len(outcome.updated),
         unchanged=F("unchanged") + len(outcome.unchanged) + already_reported,
         delisted=F("delisted") + len(outcome.delisted),
         relisted=F("relisted") + len(outcome.relisted), rejected=F("rejected") + len(rejections),
+        warnings=F("warnings") + len(warnings), status_applied=F("status_applied") + len(outcome.status_applied),
         batches=F("batches") + 1,
     )
     if source is not None and batch.cursor:
         _cursor_advance(source=source, cursor=batch.cursor)
+
+
+def _seen_before(stamp: datetime | None, seen_before: datetime | None) -> bool:
+    """Brought back by an incremental run's overlap, unchanged: its notes were logged by an earlier run."""
+    return bool(seen_before and stamp and stamp <= seen_before)
+
+
+def _with_status_applied(rejection: Rejection, applied: dict[str, dict[str, list]]) -> Rejection:
+    change = rejection.status_change
+    if change is None or change.registry_id not in applied:
+        return rejection
+    return replace(rejection, reason=f"{rejection.reason}. {status_applied_message(applied[change.registry_id])}")
 
 
 def _cursor_advance(*, source: RegistrySource, cursor: str) -> None:

@@ -20,7 +20,7 @@ from catalog_sync.mapping.common import (
     parse_score,
     parse_stars,
     producer_kind,
-    resolve_group,
+    read_group,
 )
 from marketplace.certification.registry_data import CertificateData, ProductData
 from marketplace.core.geography import province_resolve
@@ -141,9 +141,7 @@ def map_annex_row(row: dict[str, object], *, row_number: int, decision: Decision
             raise Invalid(RejectCode.MISSING_PRODUCER, "Thiếu tên chủ thể")
         stars = parse_stars(row.get("stars"))
         group_text = clean_text(row.get("group"))
-        group = resolve_group(group_text, None) if group_text else None
-        if group_text and group is None:
-            raise Invalid(RejectCode.UNKNOWN_GROUP, f"Nhóm sản phẩm không xác định: {group_text}")
+        group = read_group(group_text, None)
         line, commune, district, province_written = split_address(clean_text(row.get("address")))
         province = province_resolve(province_written) or province_resolve(decision.province)
         province_code = province.code if province else ""
@@ -154,7 +152,7 @@ def map_annex_row(row: dict[str, object], *, row_number: int, decision: Decision
             score=parse_score(row.get("score")), issuer=limited(decision.issuer, "issuer", "Cơ quan cấp"),
             issuer_level=decision.issuer_level, decision_number=decision.number, decision_date=decision.date,
             expires_on=add_months(decision.date, VALIDITY_MONTHS), status="active",
-            product=ProductData(name=name, group_code=group, group_code_as_published=group_text[:16]),
+            product=ProductData(name=name, group_code=group.code, group_code_as_published=group_text[:16]),
             producer=ProducerData(
                 registry_id=f"XLSX-{province_code or 'vn'}-{fold_compact(producer_name)[:48]}",
                 name=producer_name, kind=producer_kind(None, producer_name), address_line=line[:300],
@@ -163,6 +161,7 @@ def map_annex_row(row: dict[str, object], *, row_number: int, decision: Decision
                 province_code=province_code,
             ),
             payload=payload,
+            notes=(group.note,) if group.note else (),
         )
     except Invalid as invalid:
         return Rejection(invalid.code, invalid.reason, record_id=record_id, row_number=row_number,

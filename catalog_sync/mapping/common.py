@@ -9,8 +9,15 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from marketplace.certification.registry_data import RecordNote, StatusChange
 from marketplace.core.text import fold, fold_compact
-from marketplace.product.ocop_groups import GROUPS_BY_CODE, PRODUCT_GROUPS, group_code_resolve
+from marketplace.product.ocop_groups import (
+    GROUPS_BY_CODE,
+    LEGACY_GROUPS,
+    PRODUCT_GROUPS,
+    group_code_nearest,
+    group_code_normalize,
+)
 
 VIETNAM = timezone(timedelta(hours=7))
 VALIDITY_MONTHS = 36
@@ -60,6 +67,8 @@ class Rejection:
     record_id: str = ""
     row_number: int | None = None
     payload: dict = field(default_factory=dict, compare=False)
+    # What the record still says about the certificate's standing, applied although the record is rejected.
+    status_change: StatusChange | None = None
 
 
 class Invalid(Exception):
@@ -172,22 +181,58 @@ def parse_score(value: object) -> Decimal | None:
 
 
 _GROUP_BY_NAME = {fold_compact(g.name_vi): g.code for g in PRODUCT_GROUPS}
+_CODE_SHAPE = re.compile(r"^[IVX]+(?:\.[0-9A-Za-z]+)*\.?$", re.IGNORECASE)
 
 
-def resolve_group(code: object, legacy: object) -> str | None:
-    """The 2023 group code from a code (I.4.a), a group's name, or a 2019 group name (food, drink, …)."""
+class NoteCode(StrEnum):
+    GROUP_FILED_UNDER_PARENT = "group_filed_under_parent"
+    GROUP_FROM_LEGACY = "group_from_legacy"
+    STATUS_APPLIED = "status_applied"
+
+
+@dataclass(frozen=True)
+class GroupReading:
+    code: str | None  # the 2023 group we file the product under; None: no group given at all
+    note: RecordNote | None = None  # when it is not the group the source wrote
+
+
+def read_group(code: object, legacy: object) -> GroupReading:
+    """The 2023 group from a code (I.4.a), a group's name, or a 2019 group name (food, drink, …). A code our
+    table lacks is filed under its nearest known parent (I.5.b -> I.5 -> I), with a note for the run log.
+    The published code is read before the legacy group. Raises Invalid when something is written that names
+    no group we know, not even a parent."""
     code_text, legacy_text = clean_text(code), clean_text(legacy)
-    resolved = group_code_resolve(group_code=code_text or None, legacy_group=legacy_text or None)
-    if resolved:
-        return resolved
+    if not code_text and not legacy_text:
+        return GroupReading(None)
+    unknown = ""
     for text in (code_text, legacy_text):
-        compact = fold_compact(text)
-        if compact in _GROUP_BY_NAME:
-            return _GROUP_BY_NAME[compact]
-        upper = text.upper().replace(" ", "")
-        if upper in GROUPS_BY_CODE:
-            return upper
-    return None
+        if not text:
+            continue
+        reading = _read_one_group(text)
+        if reading is None:
+            unknown = unknown or text
+            continue
+        if unknown and reading.note is None:
+            return GroupReading(reading.code, RecordNote(
+                NoteCode.GROUP_FROM_LEGACY,
+                f"Mã nhóm “{unknown}” không xác định; xếp theo nhóm cũ “{text}” vào nhóm {reading.code}"))
+        return reading
+    raise Invalid(RejectCode.UNKNOWN_GROUP, f"Nhóm sản phẩm không xác định: {unknown}")
+
+
+def _read_one_group(text: str) -> GroupReading | None:
+    if group_code_normalize(text) in GROUPS_BY_CODE:
+        return GroupReading(group_code_normalize(text))
+    named = _GROUP_BY_NAME.get(fold_compact(text)) or LEGACY_GROUPS.get(fold(text).strip())
+    if named:
+        return GroupReading(named)
+    parent = group_code_nearest(text) if _CODE_SHAPE.match(text.replace(" ", "")) else None
+    if parent is None:
+        return None
+    return GroupReading(parent, RecordNote(
+        NoteCode.GROUP_FILED_UNDER_PARENT,
+        f"Mã nhóm “{text}” không có trong bảng nhóm sản phẩm (QĐ 148/QĐ-TTg); "
+        f"xếp vào nhóm cha gần nhất {parent} “{GROUPS_BY_CODE[parent].name_vi}”"))
 
 
 _WEIGHT = re.compile(r"(?:(\d+)\s*[a-z]*\s*[x×]\s*)?(\d+(?:[.,]\d+)?)\s*(kg|gr|g|gam|ml|lit|l)\b")

@@ -1,7 +1,8 @@
 """What the registry says about one certificate (and its product and producer), as typed values.
 
 catalog_sync's pure mapping builds these from a JSON record or an Excel annex row; certification services
-store them. `fingerprint()` identifies the content, so receiving the same record twice changes nothing."""
+store them. `fingerprint()` identifies the content, so receiving the same record twice changes nothing.
+`StatusChange` is what a record that cannot be stored whole still says about a certificate's standing."""
 
 from __future__ import annotations
 
@@ -40,6 +41,29 @@ class StatusDecision:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordNote:
+    """Something the run log should say about a record that was stored anyway (e.g. a group filed under its
+    parent). `code` is stable, `message` is for staff, in Vietnamese."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """The identity and standing of a registry record whose other fields could not be read: enough to take a
+    stored certificate off sale (revoked, expired, superseded, fewer stars), never to put one on sale."""
+
+    registry_id: str
+    status: str  # a CertificateStatus value, as the registry published it
+    stars: int | None = None  # when readable
+    status_decision: StatusDecision | None = None
+    superseded_by: str = ""
+    updated_at: datetime | None = None
+    payload: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class CertificateData:
     registry_id: str
     number: str
@@ -57,11 +81,12 @@ class CertificateData:
     superseded_by: str = ""
     updated_at: datetime | None = None
     payload: dict = field(default_factory=dict, compare=False)  # the record or row as received
+    notes: tuple[RecordNote, ...] = field(default=(), compare=False)  # for the run log, not stored
 
     def fingerprint(self) -> str:
         """A hash of what we store (not of updated_at or the raw payload): equal means nothing to write."""
         content = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("payload",
-                                                                                         "updated_at")}
+                                                                                         "updated_at", "notes")}
         content["product"], content["producer"] = asdict(self.product), asdict(self.producer)
         if self.status_decision is not None:
             content["status_decision"] = asdict(self.status_decision)

@@ -44,6 +44,8 @@ class UpsertOutcome:
     relisted: set[int] = field(default_factory=set)  # existing product ids listable again after this batch
     failed: dict[str, str] = field(default_factory=dict)  # registry id -> why it could not be stored
     product_by_registry_id: dict[str, int] = field(default_factory=dict)
+    # Registry id -> what the standing of a rejected record changed ({field: [before, after]}).
+    status_applied: dict[str, dict[str, list]] = field(default_factory=dict)
 
     def merge(self, other: UpsertOutcome) -> None:
         self.created += other.created
@@ -53,6 +55,7 @@ class UpsertOutcome:
         self.relisted |= other.relisted
         self.failed.update(other.failed)
         self.product_by_registry_id.update(other.product_by_registry_id)
+        self.status_applied.update(other.status_applied)
 
 
 class _Groups:
@@ -74,7 +77,7 @@ class _Groups:
             self.parent[rb] = ra
 
 
-def _jsonable(value: object) -> object:
+def jsonable(value: object) -> object:
     if isinstance(value, date | datetime):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -172,7 +175,7 @@ def upsert_batch(*, records: list[CertificateData], source: str, channel_id: int
                                            payload=data.payload, source=source[:100]))
             outcome.created.append(registry_id)
         else:
-            changes = {k: [_jsonable(getattr(cert, k)), _jsonable(v)] for k, v in values.items()
+            changes = {k: [jsonable(getattr(cert, k)), jsonable(v)] for k, v in values.items()
                        if getattr(cert, k) != v}
             if cert.product_id != target[registry_id]:
                 changes["product_id"] = [cert.product_id, target[registry_id]]
@@ -188,10 +191,10 @@ def upsert_batch(*, records: list[CertificateData], source: str, channel_id: int
     Certificate.objects.bulk_update(changed_certs, [*_CERT_FIELDS, *_BOOKKEEPING_FIELDS, "product_id",
                                                     "updated_at"])
     CertificateEvent.objects.bulk_create(events)
-    _link_superseded(registry_ids=list(todo))
+    certificates_link_superseded(registry_ids=list(todo))
 
     affected = sorted({*affected_existing, *new_products})
-    _products_follow_current_certificates(product_ids=affected, todo=todo, new_products=new_products)
+    products_follow_current_certificates(product_ids=affected, todo=todo, new_products=new_products)
     _publication_follow_rule(outcome=outcome, product_ids=affected, new_products=new_products,
                              listable_before=listable_before, channel_id=channel_id, at=at)
     product_services.product_mark_search_dirty(product_ids=affected)
@@ -286,7 +289,7 @@ def _merge_products(*, merged_away: dict[int, int], existing: dict[str, Certific
                                        take_details=current["product_id"] == loser)
 
 
-def _link_superseded(*, registry_ids: list[str]) -> None:
+def certificates_link_superseded(*, registry_ids: list[str]) -> None:
     """Point superseded_by at the replacing certificate, whichever of the two arrived first."""
     rows = Certificate.objects.filter(
         Q(registry_id__in=registry_ids) | Q(superseded_by_registry_id__in=registry_ids)
@@ -299,7 +302,7 @@ def _link_superseded(*, registry_ids: list[str]) -> None:
     Certificate.objects.bulk_update(stale, ["superseded_by_id"])
 
 
-def _products_follow_current_certificates(*, product_ids: list[int], todo: dict[str, CertificateData],
+def products_follow_current_certificates(*, product_ids: list[int], todo: dict[str, CertificateData],
                                           new_products: set[int]) -> None:
     """Product details and the OCOP attributes come from each product's current certificate."""
     rows = Certificate.objects.filter(product_id__in=product_ids).order_by(

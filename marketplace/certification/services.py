@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from marketplace.certification.error_codes import CertificationErrorCode
 from marketplace.certification.models import Certificate, CertificateEvent, CertificateStatus
-from marketplace.certification.registry_data import CertificateData
+from marketplace.certification.registry_data import CertificateData, StatusChange
+from marketplace.certification.registry_status import status_changes_apply
 from marketplace.certification.registry_upsert import UpsertOutcome, upsert_batch
 from marketplace.certification.selectors import product_listable_q, today_in_vietnam
 from marketplace.channel import selectors as channel_selectors
@@ -39,27 +40,57 @@ def _default_channel_id() -> int:
 
 
 def certificates_upsert_from_registry(*, records: list[CertificateData], source: str,
-                                      channel_id: int | None = None, at: datetime | None = None
-                                      ) -> UpsertOutcome:
+                                      channel_id: int | None = None, at: datetime | None = None,
+                                      status_changes: list[StatusChange] | None = None) -> UpsertOutcome:
     """Store a batch of registry records, keyed on registry id: the same records twice change nothing.
+
+    `status_changes` (from records rejected for other reasons) are applied first, and only as far as they take
+    a certificate away from sale (`registry_status`); `status_applied` says what they changed. They go first
+    so that a readable successor in the same batch joins the product of the certificate it supersedes.
 
     New products are published in the channel (default: the default channel) as soon as they pass the listing
     rule, even without a price or stock; products that stop passing it are unpublished everywhere. When the
     batch cannot be stored as a whole, records are stored one by one and the ones that fail are reported in
     `failed` instead of holding back the rest."""
     channel_id = channel_id or _default_channel_id()
+    status = _status_changes_apply(changes=list(status_changes or ()), source=source, at=at)
     try:
         with transaction.atomic():
-            return upsert_batch(records=records, source=source, channel_id=channel_id, at=at)
+            outcome = upsert_batch(records=records, source=source, channel_id=channel_id, at=at)
+            outcome.merge(status)
+            return outcome
     except (DatabaseError, DomainError):
         logger.exception("Batch of %s registry records failed; storing them one by one", len(records))
-    outcome = UpsertOutcome()
+    outcome = status
     for record in records:
         try:
             with transaction.atomic():
                 outcome.merge(upsert_batch(records=[record], source=source, channel_id=channel_id, at=at))
         except (DatabaseError, DomainError) as exc:
             outcome.failed[record.registry_id] = f"{type(exc).__name__}: {exc}"[:500]
+    return outcome
+
+
+def _status_changes_apply(*, changes: list[StatusChange], source: str, at: datetime | None
+                          ) -> UpsertOutcome:
+    outcome = UpsertOutcome()
+    if not changes:
+        return outcome
+    try:
+        with transaction.atomic():
+            parts = [status_changes_apply(changes=changes, source=source, at=at)]
+    except (DatabaseError, DomainError):
+        logger.exception("Applying %s registry statuses failed; applying them one by one", len(changes))
+        parts = []
+        for change in changes:
+            try:
+                with transaction.atomic():
+                    parts.append(status_changes_apply(changes=[change], source=source, at=at))
+            except (DatabaseError, DomainError) as exc:
+                outcome.failed[change.registry_id] = f"{type(exc).__name__}: {exc}"[:500]
+    for applied in parts:
+        outcome.status_applied.update(applied.applied)
+        outcome.delisted |= applied.delisted
     return outcome
 
 

@@ -39,7 +39,7 @@ def registry_records():
                     province="Thanh Hóa", decision_date=TODAY - timedelta(days=365 * 3 + 30)),  # expired
         make_record("TH-2024-0006", "Mắm tôm Hậu Lộc", stars=4, status="revoked", province="Thanh Hóa",
                     status_decision={"no": "55/QĐ-UBND", "date": "2026-01-10", "reason": "Vi phạm ATTP"}),
-        make_record("HT-2025-0007", "Mật ong Vũ Quang", stars=2, group_code="I.3.e"),
+        make_record("HT-2025-0007", "Mật ong Vũ Quang", stars=2, group_code="I.2.b"),
         make_record("HT-2022-0008", "Bưởi Phúc Trạch", stars=3, group_code="I.1.a", status="superseded",
                     superseded_by="HT-2025-0009", decision_date=TODAY - timedelta(days=900)),
         make_record("HT-2025-0009", "Bưởi Phúc Trạch", stars=4, group_code="I.1.a",

@@ -56,7 +56,7 @@ def storefront(live_server, settings, catalog, warehouse):
                     producer_name="HTX Suối Giàng", province="Yên Bái")
     catalog.product("Rượu men lá Tam Đảo", stars=5, price=180_000, group_code="II.1.a",
                     producer_name="HTX Tam Đảo", province="Vĩnh Phúc")
-    catalog.product("Mật ong bạc hà", stars=3, price=None, group_code="I.3.e", producer_name="HTX Mèo Vạc",
+    catalog.product("Mật ong bạc hà", stars=3, price=None, group_code="I.2.b", producer_name="HTX Mèo Vạc",
                     province="Hà Giang")
     catalog.product("Bánh đa vừng cũ", stars=4, group_code="I.3.b", certificate_number="7/GCN-UBND",
                     expires_on=date.today() - timedelta(days=30), producer_name="Cơ sở Bánh đa Kế")

@@ -45,7 +45,7 @@ def shop(catalog, warehouse) -> Shop:
                             producer_name="HTX Suối Giàng", province="Yên Bái"),
         wine=catalog.product("Rượu men lá Tam Đảo", stars=5, price=180_000, group_code="II.1.a",
                              producer_name="HTX Tam Đảo", province="Vĩnh Phúc"),
-        not_on_sale=catalog.product("Mật ong bạc hà", stars=3, price=None, group_code="I.3.e",
+        not_on_sale=catalog.product("Mật ong bạc hà", stars=3, price=None, group_code="I.2.b",
                                     producer_name="HTX Mèo Vạc", province="Hà Giang"),
     )
     search_index_products()

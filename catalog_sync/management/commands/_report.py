@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.core.management.base import OutputWrapper
 
 from catalog_sync.models import SyncRun
-from catalog_sync.selectors import sync_rejected_record_list
+from catalog_sync.selectors import sync_record_warning_list, sync_rejected_record_list
 from catalog_sync.services import Progress
 
 ROWS = (("received", "Nhận / received"), ("created", "Tạo mới / created"), ("updated", "Cập nhật / updated"),
         ("unchanged", "Không đổi / unchanged"), ("delisted", "Gỡ khỏi cửa hàng / delisted"),
-        ("relisted", "Bán trở lại / relisted"), ("rejected", "Từ chối / rejected"))
+        ("relisted", "Bán trở lại / relisted"), ("rejected", "Từ chối / rejected"),
+        ("status_applied", "Vẫn áp dụng trạng thái / status applied"), ("warnings", "Cảnh báo / warnings"))
 
 
 class ProgressBar:
@@ -55,4 +56,17 @@ def rejected_report(run: SyncRun, *, limit: int | None = 50) -> str:
         lines.append(f"  {where:<28} {reject.code:<24} {reject.reason}")
     if limit and run.rejected > limit:
         lines.append(f"  … và {run.rejected - limit} bản ghi khác (xem trang quản trị, lượt #{run.pk})")
+    return "\n".join(lines)
+
+
+def warnings_report(run: SyncRun, *, limit: int | None = 50) -> str:
+    warnings = list(sync_record_warning_list(run_id=run.pk)[: limit or None])
+    if not warnings:
+        return ""
+    lines = ["Cảnh báo / warnings:"]
+    for warning in warnings:
+        where = f"dòng {warning.row_number}" if warning.row_number else warning.record_id or "?"
+        lines.append(f"  {where:<28} {warning.code:<24} {warning.message}")
+    if limit and run.warnings > limit:
+        lines.append(f"  … và {run.warnings - limit} cảnh báo khác (xem trang quản trị, lượt #{run.pk})")
     return "\n".join(lines)

@@ -9,7 +9,12 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from catalog_sync import services
-from catalog_sync.management.commands._report import ProgressBar, rejected_report, summary_table
+from catalog_sync.management.commands._report import (
+    ProgressBar,
+    rejected_report,
+    summary_table,
+    warnings_report,
+)
 from catalog_sync.mapping import DecisionInfo
 from catalog_sync.mapping.common import Invalid, parse_date
 from catalog_sync.models import SyncRunStatus
@@ -47,5 +52,7 @@ class Command(BaseCommand):
         bar.finish()
         self.stdout.write(summary_table(run))
         self.stdout.write(rejected_report(run, limit=None))
+        if run.warnings:
+            self.stdout.write(warnings_report(run, limit=None))
         if run.status != SyncRunStatus.SUCCEEDED:
             raise CommandError(run.error, returncode=1)

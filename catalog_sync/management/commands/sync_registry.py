@@ -11,7 +11,12 @@ from urllib.parse import urlsplit
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from catalog_sync import services
-from catalog_sync.management.commands._report import ProgressBar, rejected_report, summary_table
+from catalog_sync.management.commands._report import (
+    ProgressBar,
+    rejected_report,
+    summary_table,
+    warnings_report,
+)
 from catalog_sync.models import RegistrySource, SyncRunStatus
 
 
@@ -51,6 +56,8 @@ class Command(BaseCommand):
         self.stdout.write(summary_table(run))
         if run.rejected:
             self.stdout.write(rejected_report(run, limit=20))
+        if run.warnings:
+            self.stdout.write(warnings_report(run, limit=20))
         if run.status == SyncRunStatus.SKIPPED:
             raise CommandError(run.error, returncode=3)
         if run.status != SyncRunStatus.SUCCEEDED:

@@ -35,7 +35,7 @@ def shop(catalog, warehouse):
         catalog.product("Chè Shan tuyết Mộc Châu", stars=3, price=120_000, warehouse=warehouse,
                         group_code="I.5.a"),
         catalog.product("Rượu ngô không đạt", stars=2, price=90_000, warehouse=warehouse, group_code="II.1.a"),
-        catalog.product("Mật ong hết hạn", stars=4, price=150_000, warehouse=warehouse, group_code="I.3.e",
+        catalog.product("Mật ong hết hạn", stars=4, price=150_000, warehouse=warehouse, group_code="I.2.b",
                         expires_on=date.today() - timedelta(days=1)),
         catalog.product("Gạo bị thu hồi", stars=4, price=30_000, warehouse=warehouse, group_code="I.3.b",
                         status="revoked"),
@@ -116,7 +116,7 @@ def test_top_level_categories_are_the_six_ocop_groups(api, shop):
 
     assert [e["node"]["name"] for e in data["categories"]["edges"]] == [
         "Thực phẩm", "Đồ uống", "Thảo dược", "Thủ công mỹ nghệ", "Sinh vật cảnh",
-        "Dịch vụ du lịch cộng đồng, du lịch nông nghiệp, điểm du lịch"]
+        "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch"]
 
 
 @pytest.mark.django_db

@@ -22,7 +22,7 @@ def test_navbar_menu_points_at_the_six_ocop_groups(api, content):
     items = data["menu"]["items"]
     assert [i["category"]["name"] for i in items] == [
         "Thực phẩm", "Đồ uống", "Thảo dược", "Thủ công mỹ nghệ", "Sinh vật cảnh",
-        "Dịch vụ du lịch cộng đồng, du lịch nông nghiệp, điểm du lịch"]
+        "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch"]
     assert items[0]["translation"]["name"] == "Food"
 
 
