@@ -32,11 +32,20 @@ def _client() -> stripe.StripeClient:
     return stripe.StripeClient(settings.STRIPE_SECRET_KEY, **options)
 
 
-class PaymentGatewayUnavailable(DomainError):
+class _GatewayError(DomainError):
+    def __reduce__(self):  # Celery stores a task's exception (retries, results): keep it picklable
+        return _gateway_error, (type(self), self.message, self.code, self.field)
+
+
+def _gateway_error(cls: type, message: str, code: str, field: str | None) -> DomainError:
+    return cls(message, code=code, field=field)
+
+
+class PaymentGatewayUnavailable(_GatewayError):
     """Stripe could not answer now (network, its 5xx, rate limit): trying again later may succeed."""
 
 
-class PaymentGatewayRefused(DomainError):
+class PaymentGatewayRefused(_GatewayError):
     """Stripe answered and refused (invalid request, card error, authentication): retrying changes nothing."""
 
 
