@@ -56,6 +56,17 @@ def listable_product_ids(*, product_ids: list[int], at: datetime | None = None) 
                .values_list("product_id", flat=True))
 
 
+def products_listing_failures(*, product_ids: list[int], at: datetime | None = None) -> dict[int, str]:
+    """product id -> why it fails the listing rule at `at` (now), in the terms of `certificate_state`
+    ('revoked', 'expired', 'not_certified', 'superseded'; 'missing' without any certificate). Products the rule
+    allows are left out: the decision is `listable_product_ids`, this only explains it."""
+    allowed = listable_product_ids(product_ids=product_ids, at=at)
+    failing = [pid for pid in product_ids if pid not in allowed]
+    current = certificates_current_for_products(product_ids=failing)
+    return {pid: certificate_state(certificate=current[pid], at=at) if pid in current else "missing"
+            for pid in failing}
+
+
 def current_certificate_subquery(*, field: str = "pk") -> Subquery:
     """The product's current certificate (newest not superseded), for annotations like stars."""
     return Subquery(

@@ -231,3 +231,11 @@ if not DEBUG:
     from marketplace.config.production_checks import refuse_demo_credentials
 
     refuse_demo_credentials(secret_key=SECRET_KEY)
+
+# A cash-at-pickup order is held this many days after the point marks it ready; then it expires and frees its stock.
+PICKUP_COD_HOLD_DAYS = env_int("PICKUP_COD_HOLD_DAYS", 3)
+# Money kept for lines withdrawn after payment (certificate no longer valid) is refunded by this sweep too.
+CELERY_BEAT_SCHEDULE["payment-refund-surplus"] = {
+    "task": "marketplace.payment.tasks.orders_refund_surplus_task",
+    "schedule": timedelta(minutes=5),
+}

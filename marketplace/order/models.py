@@ -46,6 +46,7 @@ class OrderEvents(models.TextChoices):
     CONFIRMED = "confirmed"
     EXPIRED = "expired"
     CANCELED = "canceled"
+    REMOVED_PRODUCTS = "removed_products"
     ORDER_MARKED_AS_PAID = "order_marked_as_paid"
     ORDER_FULLY_PAID = "order_fully_paid"
     EMAIL_SENT = "email_sent"
@@ -56,6 +57,15 @@ class OrderEvents(models.TextChoices):
     FULFILLMENT_FULFILLED_ITEMS = "fulfillment_fulfilled_items"
     NOTE_ADDED = "note_added"
     OTHER = "other"
+
+
+class OrderLineCancelReason(models.TextChoices):
+    """Why a line was cancelled after the order was placed (the shopper reads the label)."""
+
+    CERTIFICATE_REVOKED = "certificate_revoked", _("Giấy chứng nhận OCOP của sản phẩm đã bị thu hồi")
+    CERTIFICATE_EXPIRED = "certificate_expired", _("Giấy chứng nhận OCOP của sản phẩm đã hết hạn")
+    CERTIFICATE_DOWNGRADED = "certificate_downgraded", _("Sản phẩm bị hạ xuống dưới 3 sao OCOP")
+    CERTIFICATE_INVALID = "certificate_invalid", _("Sản phẩm không còn giấy chứng nhận OCOP hợp lệ")
 
 
 class Order(ModelWithMetadata):
@@ -134,6 +144,10 @@ class OrderLine(ModelWithMetadata):
     undiscounted_total_price_amount = models.DecimalField(max_digits=14, decimal_places=0)
     promotion_id = models.BigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A line withdrawn after the order was placed (its certificate stopped allowing sale): not paid, not handed
+    # over, its units back on the shelf; it stays on the order so the shopper and staff see what happened.
+    canceled_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    cancel_reason = models.CharField(max_length=32, choices=OrderLineCancelReason.choices, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -148,7 +162,11 @@ class OrderLine(ModelWithMetadata):
 
     @property
     def quantity_unfulfilled(self) -> int:
-        return self.quantity - self.quantity_fulfilled
+        return 0 if self.canceled_at else self.quantity - self.quantity_fulfilled
+
+    @property
+    def is_canceled(self) -> bool:
+        return self.canceled_at is not None
 
 
 class OrderEvent(models.Model):

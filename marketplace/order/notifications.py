@@ -1,5 +1,5 @@
-"""E-mails to the shopper: order confirmation and "ready for pickup". Sent from Celery tasks queued on commit;
-the console backend prints them in development."""
+"""E-mails to the shopper: order confirmation, "ready for pickup", lines cancelled after the order was placed.
+Sent from Celery tasks queued on commit; the console backend prints them in development."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def order_public_url(order: Order) -> str:
     return settings.PUBLIC_URL.rstrip("/") + path
 
 
-def _send(order: Order, *, template: str, subject: str, email_type: str) -> None:
+def _send(order: Order, *, template: str, subject: str, email_type: str, extra=None) -> None:
     """subject: a (lazy) translatable text with %(number)s, put in the order's language."""
     if not order.user_email:
         return
@@ -39,6 +39,8 @@ def _send(order: Order, *, template: str, subject: str, email_type: str) -> None
             "subtotal": format_vnd(order.subtotal_amount), "shipping": format_vnd(order.shipping_price_amount),
             "total": format_vnd(order.total_amount),
         }
+        if extra is not None:
+            context.update(extra(order))
         text = render_to_string(f"order/email/{template}.txt", context)
         html = render_to_string(f"order/email/{template}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[order.user_email])
@@ -59,3 +61,18 @@ def order_pickup_ready_email_send(*, order_id: str) -> None:
     if order is not None:
         _send(order, template="pickup_ready", subject=gettext_lazy("OCOP Market: đơn #%(number)s đã sẵn sàng để nhận"),
               email_type="shipping_confirmation")
+
+
+def order_lines_canceled_email_send(*, order_id: str, line_ids: list[str]) -> None:
+    """Tell the shopper which lines were withdrawn and why (the reason is translated into the order's language)."""
+    order = order_get(order_id=order_id)
+    if order is None:
+        return
+
+    def canceled(order: Order) -> dict:
+        lines = [line for line in order.lines.all() if str(line.pk) in set(line_ids)]
+        return {"canceled": [{"name": line.product_name, "quantity": line.quantity,
+                              "reason": str(line.get_cancel_reason_display())} for line in lines]}
+
+    _send(order, template="lines_canceled", email_type="order_cancel", extra=canceled,
+          subject=gettext_lazy("OCOP Market: đơn #%(number)s có sản phẩm bị hủy"))

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from marketplace.order.models import Order, OrderChargeStatus, OrderEvent, OrderLine, OrderStatus
@@ -51,8 +51,9 @@ def orders_for_pickup(*, warehouse_ids: Iterable[int], ready_only: bool = False)
 
 
 def orders_unpaid_due(*, now: datetime | None = None) -> QuerySet[Order]:
-    """Card orders never paid by their deadline (they hold stock that others could buy)."""
-    return Order.objects.filter(status=OrderStatus.UNCONFIRMED,
+    """Orders never paid by their deadline (they hold stock that others could buy): card orders, and
+    cash-at-pickup orders not collected within PICKUP_COD_HOLD_DAYS of being ready."""
+    return Order.objects.filter(status__in=[OrderStatus.UNCONFIRMED, OrderStatus.UNFULFILLED],
                                 charge_status__in=[OrderChargeStatus.NONE, OrderChargeStatus.PARTIAL],
                                 payment_due_at__lte=now or timezone.now())
 
@@ -85,3 +86,25 @@ def order_awaits_card_payment(order: Order) -> bool:
 
 def order_is_open(order: Order) -> bool:
     return order.status in ACTIVE_STATUSES
+
+
+def orders_with_cancelled_lines(*, queryset: QuerySet[Order] | None = None) -> QuerySet[Order]:
+    """Orders with at least one line withdrawn after placing (for the staff order list: a filter and a flag)."""
+    qs = queryset if queryset is not None else Order.objects.all()
+    return qs.filter(Exists(OrderLine.objects.filter(order_id=OuterRef("pk"), canceled_at__isnull=False)))
+
+
+def order_lines_cancelled(*, order_id) -> list[OrderLine]:
+    """The order's withdrawn lines with their reason codes (OrderLine.cancel_reason), oldest first."""
+    return list(OrderLine.objects.filter(order_id=order_id, canceled_at__isnull=False).order_by("canceled_at", "id"))
+
+
+def orders_overcharged(*, order_ids: list | None = None, limit: int = 200) -> QuerySet[Order]:
+    """Orders holding more money than they cost (lines withdrawn after payment, or cancelled ones still
+    holding money): marketplace.payment refunds the difference."""
+    from django.db.models import F
+
+    qs = Order.objects.filter(pk__in=order_ids) if order_ids is not None else Order.objects.all()
+    return qs.filter(
+        Q(status__in=[OrderStatus.CANCELED, OrderStatus.EXPIRED], total_charged_amount__gt=0)
+        | Q(status__in=ACTIVE_STATUSES, total_charged_amount__gt=F("total_amount"))).order_by("updated_at")[:limit]

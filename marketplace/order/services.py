@@ -196,11 +196,14 @@ def order_cancel(*, order: Order, actor=None, allow_charged: bool = False) -> Or
 
 @transaction.atomic
 def order_expire(*, order: Order) -> Order | None:
-    """An unpaid card order past its deadline gives its stock back. Returns None when it was paid meanwhile.
+    """An unpaid card order, or a cash-at-pickup order not collected in time, past its deadline gives its stock
+    back. Returns None when it was paid (or collected) meanwhile.
     Money already taken for it (a partial payment) is refunded by marketplace.payment, which calls this."""
     order = Order.objects.select_for_update().get(pk=order.pk)
-    if order.status != OrderStatus.UNCONFIRMED or order.total_charged_amount >= order.total_amount:
+    if order.status not in CANCELLABLE or order.total_charged_amount >= order.total_amount:
         return None
+    if order.status == OrderStatus.UNFULFILLED and not (order.is_pickup and order.payment_due_at):
+        return None  # only card orders and cash-at-pickup orders have a deadline
     allocations_release(order_line_ids=order.lines.values_list("id", flat=True), kind=StockMovementKind.DEALLOCATION,
                         reference=f"Đơn #{order.number}", reason="Hết hạn thanh toán")
     order.status = OrderStatus.EXPIRED
@@ -212,7 +215,7 @@ def order_expire(*, order: Order) -> Order | None:
 
 
 def _fulfil(order: Order, *, kind: str, actor, tracking_number: str = "") -> Fulfillment:
-    lines = list(order.lines.all())
+    lines = list(order.lines.filter(canceled_at__isnull=True))
     consumed = allocations_fulfil(order_line_ids=[line.id for line in lines], kind=kind, actor=actor,
                                   reference=f"Đơn #{order.number}")
     fulfillment = Fulfillment.objects.create(
@@ -245,7 +248,10 @@ def order_pickup_ready(*, order: Order, actor=None) -> Order:
         raise DomainError(_("Đơn này giao tận nơi, không nhận tại điểm bán."), code=OrderErrorCode.INVALID, field="id")
     if order.pickup_ready_at is None:
         order.pickup_ready_at = timezone.now()
-        order.save(update_fields=["pickup_ready_at", "updated_at"])
+        if order.payment_gateway in PAY_ON_DELIVERY_GATEWAYS and order.charge_status != OrderChargeStatus.FULL:
+            # Cash at the counter: the order is held for a few days, then expires and its stock returns to sale.
+            order.payment_due_at = order.pickup_ready_at + timedelta(days=settings.PICKUP_COD_HOLD_DAYS)
+        order.save(update_fields=["pickup_ready_at", "payment_due_at", "updated_at"])
         order_event_add(order=order, type=OrderEvents.NOTE_ADDED, user=actor, message="Sẵn sàng để nhận tại điểm bán")
         log_action(action="order.order.pickup_ready", obj=order, actor=actor)
         from marketplace.order.tasks import order_pickup_ready_email_task
@@ -254,11 +260,33 @@ def order_pickup_ready(*, order: Order, actor=None) -> Order:
     return order
 
 
-@transaction.atomic
+def _refuse_withdrawn(withdrawal) -> None:
+    if withdrawal.lines:
+        raise DomainError(
+            _("Không giao được: %(names)s không còn giấy chứng nhận OCOP hợp lệ và đã được hủy khỏi đơn. "
+              "Kiểm tra lại đơn hàng.") % {"names": withdrawal.product_names()},
+            code=OrderErrorCode.PRODUCT_UNAVAILABLE_FOR_PURCHASE, field="lines",
+            lines=[str(line.pk) for line in withdrawal.lines])
+
+
 def order_pickup_handover(*, order: Order, actor=None) -> Order:
     """The shopper collects the order: its units leave the sales point's stock (PICKUP_HANDOVER in the ledger).
-    The order must be paid first: cash on delivery is recorded with payment's `order_mark_paid`."""
+    The order must be paid first: cash on delivery is recorded with payment's `order_mark_paid`. The listing
+    rule is asked again under the same lock: a line that fails it is withdrawn (committed) and the hand-over
+    refused, so the operator sees the changed order; call it outside a transaction so the withdrawal stays."""
+    withdrawal, order = _pickup_handover(order=order, actor=actor)
+    _refuse_withdrawn(withdrawal)
+    return order
+
+
+@transaction.atomic
+def _pickup_handover(*, order: Order, actor):
+    from marketplace.order.certificate_check import order_lines_check_listable
+
     order = _locked_open_order(order)
+    withdrawal = order_lines_check_listable(order=order, actor=actor)
+    if withdrawal.lines:
+        return withdrawal, withdrawal.order
     if not order.is_pickup:
         raise DomainError(_("Đơn này giao tận nơi, không nhận tại điểm bán."), code=OrderErrorCode.INVALID, field="id")
     if order.charge_status not in (OrderChargeStatus.FULL, OrderChargeStatus.OVERCHARGED):
@@ -266,13 +294,27 @@ def order_pickup_handover(*, order: Order, actor=None) -> Order:
                           code=OrderErrorCode.CANNOT_FULFILL_UNPAID_ORDER, field="id")
     _fulfil(order, kind=StockMovementKind.PICKUP_HANDOVER, actor=actor)
     log_action(action="order.order.handed_over", obj=order, actor=actor)
+    return withdrawal, order
+
+
+def order_fulfil(*, order: Order, actor=None, tracking_number: str = "") -> Order:
+    """Ship a home-delivery order. A card order must be paid; cash on delivery is paid to the courier later.
+    The listing rule is asked again first: a failing line is withdrawn (committed) and the shipment refused, so
+    staff repack; money paid for it is refunded by marketplace.payment (`orders_refund_surplus`). Call it
+    outside a transaction so the withdrawal stays."""
+    withdrawal, order = _fulfil_delivery(order=order, actor=actor, tracking_number=tracking_number)
+    _refuse_withdrawn(withdrawal)
     return order
 
 
 @transaction.atomic
-def order_fulfil(*, order: Order, actor=None, tracking_number: str = "") -> Order:
-    """Ship a home-delivery order. A card order must be paid; cash on delivery is paid to the courier later."""
+def _fulfil_delivery(*, order: Order, actor, tracking_number: str):
+    from marketplace.order.certificate_check import order_lines_check_listable
+
     order = _locked_open_order(order)
+    withdrawal = order_lines_check_listable(order=order, actor=actor)
+    if withdrawal.lines:
+        return withdrawal, withdrawal.order
     if order.is_pickup:
         raise DomainError(_("Đơn nhận tại điểm bán: dùng giao tại quầy."), code=OrderErrorCode.INVALID, field="id")
     from marketplace.order.selectors import order_is_paid
@@ -281,4 +323,4 @@ def order_fulfil(*, order: Order, actor=None, tracking_number: str = "") -> Orde
         raise DomainError(_("Đơn chưa được thanh toán."), code=OrderErrorCode.CANNOT_FULFILL_UNPAID_ORDER, field="id")
     _fulfil(order, kind=StockMovementKind.ORDER_FULFILMENT, actor=actor, tracking_number=tracking_number)
     log_action(action="order.order.fulfilled", obj=order, actor=actor)
-    return order
+    return withdrawal, order

@@ -10,11 +10,12 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
+from marketplace.order.certificate_check import order_lines_check_listable
 from marketplace.order.error_codes import OrderErrorCode
 from marketplace.order.models import PAY_ON_DELIVERY_GATEWAYS, Order, OrderStatus
 from marketplace.order.selectors import order_get, order_is_paid, orders_for_pickup
 from marketplace.order.services import order_pickup_handover, order_pickup_ready
-from marketplace.payment.services import order_mark_paid
+from marketplace.payment.services import order_mark_paid, orders_refund_surplus
 from marketplace.salespoint.pickups import PickupLine, PickupOrder, PickupStatus
 
 OPEN = (OrderStatus.UNFULFILLED, OrderStatus.PARTIALLY_FULFILLED)
@@ -44,7 +45,7 @@ def pickup_order_from(order: Order) -> PickupOrder:
         customer_name=name, customer_phone=phone, total=order.total_amount, is_paid=order_is_paid(order),
         cash_on_delivery=order.payment_gateway in PAY_ON_DELIVERY_GATEWAYS, created_at=order.created_at,
         lines=[PickupLine(product_name=line.product_name, variant_name=line.variant_name, sku=line.product_sku or "",
-                          quantity=line.quantity) for line in order.lines.all()])
+                          quantity=line.quantity) for line in order.lines.all() if not line.is_canceled])
 
 
 class OrderPickupBackend:
@@ -62,6 +63,12 @@ class OrderPickupBackend:
 
     def order_mark_paid(self, *, order_id: str, actor) -> None:
         order_mark_paid(order=self._existing(order_id), actor=actor)
+
+    def order_lines_check(self, *, order_id: str, actor) -> list[str]:
+        withdrawal = order_lines_check_listable(order=self._existing(order_id), actor=actor)
+        if withdrawal.lines:
+            orders_refund_surplus(order_ids=[withdrawal.order.pk])
+        return sorted({line.product_name for line in withdrawal.lines})
 
     def order_pickup_handover(self, *, order_id: str, actor) -> None:
         order_pickup_handover(order=self._existing(order_id), actor=actor)

@@ -32,10 +32,38 @@ def _client() -> stripe.StripeClient:
     return stripe.StripeClient(settings.STRIPE_SECRET_KEY, **options)
 
 
+class _GatewayError(DomainError):
+    def __reduce__(self):  # Celery stores a task's exception (retries, results): keep it picklable
+        return _gateway_error, (type(self), self.message, self.code, self.field)
+
+
+def _gateway_error(cls: type, message: str, code: str, field: str | None) -> DomainError:
+    return cls(message, code=code, field=field)
+
+
+class PaymentGatewayUnavailable(_GatewayError):
+    """Stripe could not answer now (network, its 5xx, rate limit): trying again later may succeed."""
+
+
+class PaymentGatewayRefused(_GatewayError):
+    """Stripe answered and refused (invalid request, card error, authentication): retrying changes nothing."""
+
+
+def stripe_error_is_temporary(exc: stripe.StripeError) -> bool:
+    if isinstance(exc, (stripe.APIConnectionError, stripe.RateLimitError)):
+        return True
+    status = getattr(exc, "http_status", None)
+    return isinstance(exc, stripe.APIError) or (status is not None and (status >= 500 or status == 429))
+
+
 def _failed(exc: stripe.StripeError) -> DomainError:
     logger.warning("Stripe request failed: %s", exc)
-    return DomainError(_("Cổng thanh toán tạm thời không phản hồi, vui lòng thử lại."),
-                       code=PaymentErrorCode.PAYMENT_ERROR)
+    if stripe_error_is_temporary(exc):
+        return PaymentGatewayUnavailable(_("Cổng thanh toán tạm thời không phản hồi, vui lòng thử lại."),
+                                         code=PaymentErrorCode.PAYMENT_ERROR)
+    return PaymentGatewayRefused(_("Cổng thanh toán từ chối yêu cầu: %(reason)s")
+                                 % {"reason": (getattr(exc, "user_message", None) or str(exc))[:200]},
+                                 code=PaymentErrorCode.PAYMENT_ERROR)
 
 
 def stripe_amount(amount, currency: str) -> int:
@@ -123,6 +151,7 @@ def webhook_event_verify(*, payload: bytes, signature: str | None) -> dict:
         raise DomainError("Webhook secret is not configured.", code=PaymentErrorCode.INVALID)
     try:
         event = stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
-    except (ValueError, stripe.SignatureVerificationError) as exc:
-        raise DomainError(f"Invalid webhook: {exc}", code=PaymentErrorCode.INVALID)
-    return event.to_dict()
+        return event.to_dict()
+    except (ValueError, TypeError, AttributeError, KeyError, stripe.SignatureVerificationError) as exc:
+        # A signed body that is not an event object (a list, a number) fails while being built, not verified.
+        raise DomainError(f"Invalid webhook: {str(exc)[:200]}", code=PaymentErrorCode.INVALID)

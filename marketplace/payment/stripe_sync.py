@@ -43,7 +43,8 @@ def _matches_request(item: TransactionItem, intent: dict) -> bool:
 
 
 @transaction.atomic
-def transaction_sync_from_intent(*, transaction_id: int, intent: dict) -> TransactionItem:
+def transaction_sync_from_intent(*, transaction_id: int, intent: dict, card: dict | None = None) -> TransactionItem:
+    """`card`: the payment method's brand and digits, fetched by the caller before the transaction opens."""
     item = transaction_lock(transaction_id=transaction_id)
     if intent.get("id") != item.psp_reference:
         return item
@@ -64,8 +65,7 @@ def transaction_sync_from_intent(*, transaction_id: int, intent: dict) -> Transa
         if created and not _matches_request(item, intent):
             transaction_event_record(item=item, type=T.INFO, psp_reference=item.psp_reference,
                                      message=f"Số tiền Stripe thu ({received}) khác số tiền yêu cầu")
-        if created and not item.cc_last_digits:
-            card = stripe_gateway.payment_method_card(payment_method_id=_id(intent.get("payment_method")))
+        if created and not item.cc_last_digits and card:
             item.payment_method_type = "card"
             item.cc_brand, item.cc_last_digits = card.get("brand", ""), card.get("last4", "")
             item.cc_exp_month, item.cc_exp_year = card.get("exp_month"), card.get("exp_year")
@@ -105,8 +105,3 @@ def transaction_sync_refunds(*, transaction_id: int, refunds: list[dict]) -> Tra
                                      psp_reference=refund["id"], message="Hoàn tiền không thành công")
     return transaction_amounts_recalculate(item=item)
 
-
-def _id(value) -> str | None:
-    if isinstance(value, dict):
-        return value.get("id")
-    return value

@@ -64,6 +64,11 @@ class PickupBackend(Protocol):
 
     def order_mark_paid(self, *, order_id: str, actor) -> None: ...
 
+    def order_lines_check(self, *, order_id: str, actor) -> list[str]:
+        """Ask the listing rule again for the order's lines; withdraw (and commit) those that fail it. Returns
+        the names of the products withdrawn now (empty: everything may still be handed over)."""
+        ...
+
     def order_pickup_handover(self, *, order_id: str, actor) -> None:
         """Hand the goods over; the order side writes the PICKUP_HANDOVER stock movements (stock_move)."""
         ...

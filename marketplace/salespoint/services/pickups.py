@@ -49,14 +49,22 @@ def pickup_mark_ready(*, actor, order_id: str) -> None:
     _audit("ready", order=order, actor=actor, after={"status": PickupStatus.READY})
 
 
-@transaction.atomic
 def pickup_hand_over(*, actor, order_id: str, cash_received: bool = False) -> None:
     """Hand a ready order to the customer. An unpaid cash-on-delivery order needs `cash_received`; it is then
-    marked paid first, so an order never leaves the counter unpaid."""
+    marked paid first, so an order never leaves the counter unpaid. The listing rule is asked first, as for a
+    counter sale: a product whose certificate is no longer valid is withdrawn from the order (and stays, blocked,
+    on the shelf) and the hand-over refused, so the operator collects the new amount. Not one transaction: the
+    withdrawal must stay when the hand-over is refused, and cash received stays recorded."""
     backend, order = _order_in_scope(actor=actor, order_id=order_id)
     if order.status != PickupStatus.READY:
         raise DomainError(_("Đơn hàng chưa sẵn sàng để giao."), code=SalesPointErrorCode.PICKUP_INVALID_STATUS,
                           field="order")
+    if withdrawn := backend.order_lines_check(order_id=order.id, actor=actor):
+        _audit("lines_withdrawn", order=order, actor=actor, after={"products": withdrawn})
+        raise DomainError(
+            _("Không giao: %(names)s không còn giấy chứng nhận OCOP hợp lệ, đã được hủy khỏi đơn và giữ lại trên "
+              "kệ (bị chặn bán). Kiểm tra lại đơn trước khi giao.") % {"names": ", ".join(withdrawn)},
+            code=SalesPointErrorCode.STOCK_BLOCKED, field="order")
     if not order.is_paid:
         if not (order.cash_on_delivery and cash_received):
             raise DomainError(_("Đơn hàng chưa được thanh toán: cần xác nhận đã thu tiền."),

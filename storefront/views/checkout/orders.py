@@ -24,8 +24,10 @@ def order_detail(request: HttpRequest, order_id: uuid.UUID) -> HttpResponse:
     if order is None:
         raise Http404
     stripe = next((g for g in payment_gateways_available() if g.id == "stripe"), None)
+    lines = list(order.lines.all())
     return render(request, "storefront/checkout/order_detail.html", {
-        "order": order, "lines": list(order.lines.all()), "full": order_can_be_viewed_in_full(
+        "order": order, "lines": lines, "canceled_lines": [line for line in lines if line.is_canceled],
+        "full": order_can_be_viewed_in_full(
             order=order, user=request.user) or str(order.pk) in request.session.get("placed_orders", []),
         "is_paid": order_is_paid(order), "awaits_card": order_awaits_card_payment(order),
         "pay_on_delivery": order.payment_gateway == COD_GATEWAY, "placed": request.GET.get("placed") == "1",
