@@ -218,3 +218,24 @@ def test_the_counter_stops_selling_at_midnight_in_vietnam(shelf, point_a, operat
                                     payment_method="cash")
 
     assert CounterSale.objects.count() == int(sold)
+
+
+def test_staff_find_orders_with_cancelled_lines(client, admin_user, shelf, point_a, operator_a, pickup_orders):
+    from marketplace.order.selectors import order_lines_cancelled, orders_with_cancelled_lines
+
+    kept, withdrawn = (shelf.variant("Nước mắm"), shelf.variant("Rượu Kim Long"))
+    for variant in (kept, withdrawn):
+        shelf.put(point_a, variant, 5)
+    untouched = pickup_orders.place(point_a, kept, 1)
+    order = pickup_orders.place(point_a, withdrawn, 1)
+    pickup_mark_ready(actor=operator_a, order_id=str(order.pk))
+    Certificate.objects.filter(product=withdrawn.product).update(status=CertificateStatus.REVOKED)
+    with pytest.raises(DomainError):
+        pickup_hand_over(actor=operator_a, order_id=str(order.pk), cash_received=True)
+    client.force_login(admin_user)
+
+    listed = client.get("/admin/order/order/", {"cancelled_lines": "yes"}).content.decode()
+
+    assert list(orders_with_cancelled_lines()) == [order]
+    assert [line.cancel_reason for line in order_lines_cancelled(order_id=order.pk)] == ["certificate_revoked"]
+    assert f">{order.number}<" in listed and f">{untouched.number}<" not in listed

@@ -181,3 +181,24 @@ def test_only_the_revoked_line_is_withdrawn_and_the_card_asks_for_the_rest(
     assert {line.product_name: line.cancel_reason for line in order.lines.all()} == {
         "Mật ong hoa nhãn": "", "Chè Shan tuyết": OrderLineCancelReason.CERTIFICATE_DOWNGRADED}
     assert Stock.objects.get(product_variant=tea).quantity_allocated == 0
+
+
+def test_the_api_answers_a_payment_after_revocation_with_a_coded_error(client, stripe_env, card_order):
+    import json
+
+    from graphql_relay import to_global_id
+
+    item = transaction_initialize(order=card_order, gateway=STRIPE_GATEWAY).transaction
+    _revoke(card_order)
+    query = """mutation($id: ID!, $data: JSON) { transactionProcess(id: $id, data: $data) {
+        transaction { chargedAmount { amount } } errors { field message code } } }"""
+    variables = {"id": to_global_id("TransactionItem", str(item.token)),
+                 "data": {"paymentMethodId": stripe_env.payment_method(VISA)}}
+
+    response = client.post("/graphql/", data=json.dumps({"query": query, "variables": variables}),
+                           content_type="application/json")
+
+    [error] = response.json()["data"]["transactionProcess"]["errors"]
+    assert response.status_code == 200 and (error["code"], error["field"]) == ("INVALID", "id")
+    assert "Mật ong hoa nhãn" in error["message"] and "Bạn không bị trừ tiền" in error["message"]
+    assert stripe_env.intent(item.psp_reference)["status"] == "canceled"
