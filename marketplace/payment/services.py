@@ -41,12 +41,17 @@ from marketplace.payment.models import (
     TransactionItem,
 )
 from marketplace.payment.refunds import (
-    order_surplus_refund,
     orders_refund_surplus,
     refund_execute,
     transaction_refund_request,
 )
-from marketplace.payment.stripe_sync import transaction_sync_from_intent
+from marketplace.payment.stripe_apply import (
+    LIVE_INTENT_STATUSES,
+    stripe_apply,
+    stripe_cancel_or_sync,
+    stripe_intent_abandon,
+    stripe_items_active,
+)
 from marketplace.payment.transactions import (
     order_payment_totals_sync,
     requested_amount,
@@ -62,7 +67,6 @@ __all__ = ["PaymentStep", "order_cancel_and_refund", "order_mark_paid", "orders_
 logger = logging.getLogger(__name__)
 T = TransactionEventType
 OPEN_FOR_PAYMENT = (OrderStatus.UNCONFIRMED, OrderStatus.UNFULFILLED)
-LIVE_INTENT_STATUSES = ("requires_payment_method", "requires_confirmation", "requires_action", "processing")
 # Another request is creating this order's PaymentIntent: wait for it this long before taking over.
 INTENT_CREATION_WAIT = timedelta(seconds=8)
 
@@ -78,10 +82,6 @@ class PaymentStep:
 
 def _locked_order(order: Order) -> Order:
     return Order.objects.select_for_update().get(pk=order.pk)
-
-
-def _active_stripe_items(order: Order):
-    return TransactionItem.objects.filter(order=order, gateway=STRIPE_GATEWAY, charge_pending_value__gt=0)
 
 
 def _stripe_data(item: TransactionItem, intent: dict) -> dict:
@@ -113,8 +113,8 @@ def _after_withdrawal(withdrawal: Withdrawal) -> None:
     cancelled (released); money that arrived for withdrawn lines is refunded."""
     if not withdrawal.lines:
         return
-    for stale in _active_stripe_items(withdrawal.order):
-        _stripe_cancel_or_sync(stale)
+    for stale in stripe_items_active(withdrawal.order):
+        stripe_cancel_or_sync(stale)
     orders_refund_surplus(order_ids=[withdrawal.order.pk])
 
 
@@ -165,7 +165,7 @@ def _stripe_initialize(order: Order, actor) -> PaymentStep:
 def _stripe_reuse(order: Order) -> PaymentStep | None:
     """The order's live PaymentIntent, if it still asks for the right amount; a declined or outdated one is
     cancelled so each attempt has its own record. None: a new intent is needed."""
-    existing = _active_stripe_items(order).order_by("-pk").first()
+    existing = stripe_items_active(order).order_by("-pk").first()
     if existing is None:
         return None
     if not existing.psp_reference:
@@ -214,7 +214,7 @@ def _stripe_intent_record(order: Order, actor):
     order = _locked_order(order)
     if order.status not in OPEN_FOR_PAYMENT or order_is_paid(order):
         raise DomainError(_("Đơn hàng không còn nhận thanh toán."), code=PaymentErrorCode.INVALID, field="id")
-    if _active_stripe_items(order).exists():
+    if stripe_items_active(order).exists():
         return None, None, ""
     due = order.total_amount - order.total_charged_amount
     attempt = TransactionItem.objects.filter(order=order, gateway=STRIPE_GATEWAY).count() + 1
@@ -238,7 +238,7 @@ def _stripe_intent_create(order: Order, item: TransactionItem, event, key: str) 
             metadata={"order_id": str(order.pk), "order_number": str(order.number), "transaction": str(item.token)},
             idempotency_key=key)
     except DomainError:
-        _stripe_intent_abandon(item)
+        stripe_intent_abandon(item)
         raise
     item, attached = _stripe_intent_attach(item, intent)
     if not attached:
@@ -266,18 +266,9 @@ def _stripe_intent_attach(item: TransactionItem, intent: dict) -> tuple[Transact
     return item, True
 
 
-@transaction.atomic
-def _stripe_intent_abandon(item: TransactionItem) -> None:
-    item = transaction_lock(transaction_id=item.pk)
-    if not item.psp_reference and item.charge_pending_value > 0:
-        transaction_event_record(item=item, type=T.CANCEL_SUCCESS, amount=item.charge_pending_value,
-                                 psp_reference=f"not-created-{item.pk}", message="Không tạo được yêu cầu thanh toán")
-        transaction_amounts_recalculate(item=item)
-
-
 def _cod_initialize(order: Order, actor) -> PaymentStep:
-    for stale in _active_stripe_items(order):
-        _stripe_cancel_or_sync(stale)
+    for stale in stripe_items_active(order):
+        stripe_cancel_or_sync(stale)
     return _cod_record(order, actor)
 
 
@@ -318,15 +309,6 @@ def _cod_pending_cancel(order: Order) -> None:
         transaction_amounts_recalculate(item=item)
 
 
-def _stripe_cancel_or_sync(item: TransactionItem) -> TransactionItem:
-    """Cancel a live PaymentIntent; if Stripe says it already succeeded, that payment is recorded instead. An
-    item whose intent is still being created is closed here; its creator then cancels the intent."""
-    if not item.psp_reference:
-        _stripe_intent_abandon(item)
-        return TransactionItem.objects.get(pk=item.pk)
-    return stripe_apply(item=item, intent=stripe_gateway.payment_intent_cancel(intent_id=item.psp_reference))
-
-
 # -- process and apply -----------------------------------------------------------------------------------------
 
 def transaction_process(*, item: TransactionItem, payment_method_id: str | None = None) -> PaymentStep:
@@ -354,44 +336,6 @@ def transaction_process(*, item: TransactionItem, payment_method_id: str | None 
     return PaymentStep(transaction=item, event=event, data=_stripe_data(item, intent))
 
 
-def stripe_apply(*, item: TransactionItem, intent: dict) -> TransactionItem:
-    """Record the intent's state, update the order, and refund money that arrived where none is owed (the
-    order was cancelled or expired, paid twice, or a line lost its certificate). An intent still open for an
-    order whose lines were just withdrawn is cancelled at Stripe."""
-    card = {}
-    if intent.get("status") == "succeeded" and not item.cc_last_digits:
-        card = stripe_gateway.payment_method_card(payment_method_id=_id(intent.get("payment_method")))
-    item, withdrawal = _stripe_record(item, intent, card)
-    if withdrawal is not None and withdrawal.lines and intent.get("status") in LIVE_INTENT_STATUSES:
-        item = stripe_apply(item=item, intent=stripe_gateway.payment_intent_cancel(intent_id=item.psp_reference))
-    return item
-
-
-@transaction.atomic
-def _stripe_record(item: TransactionItem, intent: dict, card: dict) -> tuple[TransactionItem, Withdrawal | None]:
-    item = transaction_sync_from_intent(transaction_id=item.pk, intent=intent, card=card)
-    if item.order_id is None:
-        return item, None
-    order = order_payment_totals_sync(order=_locked_order(item.order))
-    withdrawal = order_lines_check_listable(order=order)
-    order = withdrawal.order
-    if order.status in (OrderStatus.CANCELED, OrderStatus.EXPIRED):
-        reason = ("Tự động hoàn tiền: sản phẩm không còn chứng nhận OCOP hợp lệ" if withdrawal.lines
-                  else "Tự động hoàn tiền: đơn đã hủy/hết hạn")
-    elif withdrawal.lines:
-        reason = "Tự động hoàn tiền: sản phẩm bị hủy khỏi đơn (chứng nhận OCOP không còn hiệu lực)"
-    else:
-        reason = "Tự động hoàn tiền: thanh toán hai lần"
-    order_surplus_refund(order=order, reason=reason)
-    return TransactionItem.objects.get(pk=item.pk), withdrawal
-
-
-def _id(value) -> str | None:
-    if isinstance(value, dict):
-        return value.get("id")
-    return value
-
-
 # -- cash, cancellation, expiry --------------------------------------------------------------------------------
 
 @transaction.atomic
@@ -414,8 +358,8 @@ def order_mark_paid(*, order: Order, actor=None, transaction_reference: str = ""
         _after_withdrawal(withdrawal)
         raise _withdrawn_error(withdrawal, code=OrderErrorCode.PRODUCT_UNAVAILABLE_FOR_PURCHASE)
     order = withdrawal.order
-    for stale in _active_stripe_items(order):
-        _stripe_cancel_or_sync(stale)
+    for stale in stripe_items_active(order):
+        stripe_cancel_or_sync(stale)
     return _mark_paid_record(order, actor, transaction_reference)
 
 
@@ -424,7 +368,7 @@ def _mark_paid_record(order: Order, actor, transaction_reference: str) -> Order:
     order = _locked_order(order)
     if order.status not in (*OPEN_FOR_PAYMENT, OrderStatus.FULFILLED):
         raise DomainError(_("Đơn hàng không còn nhận thanh toán."), code=PaymentErrorCode.INVALID, field="id")
-    if _active_stripe_items(order).exists():  # a card payment was started meanwhile
+    if stripe_items_active(order).exists():  # a card payment was started meanwhile
         raise DomainError(_("Đơn hàng đang được thanh toán bằng thẻ, vui lòng thử lại."),
                           code=PaymentErrorCode.INVALID, field="id")
     order = order_payment_totals_sync(order=order, actor=actor)
@@ -453,11 +397,11 @@ def order_cancel_and_refund(*, order: Order, actor=None) -> Order:
 
     order.refresh_from_db()
     if order.status in CANCELLABLE:
-        for stale in _active_stripe_items(order):
-            _stripe_cancel_or_sync(stale)
+        for stale in stripe_items_active(order):
+            stripe_cancel_or_sync(stale)
     order = _cancel_record(order, actor)
-    for late in _active_stripe_items(order):  # started while we were cancelling: it must not be paid
-        _stripe_cancel_or_sync(late)
+    for late in stripe_items_active(order):  # started while we were cancelling: it must not be paid
+        stripe_cancel_or_sync(late)
     return order
 
 
@@ -485,8 +429,8 @@ def orders_expire_unpaid() -> int:
     expired = 0
     for order in list(orders_unpaid_due()):
         try:
-            for item in _active_stripe_items(order):
-                _stripe_cancel_or_sync(item)
+            for item in stripe_items_active(order):
+                stripe_cancel_or_sync(item)
             if _expire_record(order):
                 expired += 1
         except DomainError:

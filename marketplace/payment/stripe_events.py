@@ -14,7 +14,7 @@ from marketplace.core.errors import DomainError
 from marketplace.payment import stripe_gateway
 from marketplace.payment.error_codes import PaymentErrorCode
 from marketplace.payment.models import STRIPE_GATEWAY, StripeWebhookEvent, TransactionItem
-from marketplace.payment.services import stripe_apply
+from marketplace.payment.stripe_apply import stripe_apply
 from marketplace.payment.stripe_sync import transaction_sync_refunds
 from marketplace.payment.transactions import order_payment_totals_sync
 
