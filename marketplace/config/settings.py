@@ -247,4 +247,5 @@ if env_str("AWS_STORAGE_BUCKET_NAME"):
 # Thumbnails are written once to the default storage and served from there afterwards.
 THUMBNAIL_DEFAULT_STORAGE_ALIAS = "default"
 THUMBNAIL_PRESERVE_EXTENSIONS = None
+THUMBNAIL_NAMER = "easy_thumbnails.namers.source_hashed"  # short names, no option text (":" etc.) in paths
 PRODUCT_MEDIA_MAX_BYTES = env_int("PRODUCT_MEDIA_MAX_MB", 10) * 1024 * 1024

@@ -48,5 +48,8 @@ def media_thumbnail_get(*, media: ProductMedia, size: int, fmt: object = ORIGINA
         thumbnailer.thumbnail_preserve_extensions = None
         thumbnailer.thumbnail_extension = fmt
         thumbnailer.thumbnail_transparency_extension = fmt
-    thumbnail = thumbnailer.get_thumbnail({"size": (size, size), "crop": False, "upscale": False})
+    options: dict = {"size": (size, size), "crop": False, "upscale": False}
+    if fmt == "avif":
+        options["subsampling"] = "4:2:0"  # Pillow's AVIF encoder takes the name, not JPEG's number
+    thumbnail = thumbnailer.get_thumbnail(options)
     return thumbnail.url
