@@ -15,7 +15,7 @@ from marketplace.core.audit import log_action
 from marketplace.core.errors import DomainError
 from marketplace.product.error_codes import ProductErrorCode
 from marketplace.product.models import Product, ProductChannelListing, ProductVariant, ProductVariantChannelListing
-from marketplace.product.services import product_price_cache_update
+from marketplace.product.services import product_price_cache_update, variant_price_set
 
 UNSET = object()
 
@@ -124,3 +124,23 @@ def variant_channel_check(*, variant: ProductVariant, channel_ids: list[int]) ->
         raise DomainError(_("Sản phẩm chưa được đưa vào kênh bán này."),
                           code=ProductErrorCode.PRODUCT_NOT_ASSIGNED_TO_CHANNEL, field="channelId",
                           channels=missing)
+
+
+@transaction.atomic
+def product_channel_offer_set(*, product: Product, change: ListingChange, prices: dict[int, object],
+                              actor: object = None) -> None:
+    """The console's save of one channel: publication settings and the packagings' prices, all or nothing
+    (a blank price leaves that packaging as it is)."""
+    variants = {v.pk: v for v in ProductVariant.objects.filter(product=product, pk__in=list(prices))}
+    product_channel_listings_update(product=product, changes=[change], actor=actor)
+    for variant_id, price in prices.items():
+        if price in (None, "") or variant_id not in variants:
+            continue
+        variant_price_set(variant=variants[variant_id], channel_id=change.channel_id, price=price,
+                          cost_price=_kept(variant_id, change.channel_id, "cost_price_amount"),
+                          prior_price=_kept(variant_id, change.channel_id, "prior_price_amount"), actor=actor)
+
+
+def _kept(variant_id: int, channel_id: int, field: str):
+    return ProductVariantChannelListing.objects.filter(variant_id=variant_id, channel_id=channel_id).values_list(
+        field, flat=True).first()
