@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from io import BytesIO
+from zipfile import BadZipFile
 
 from django.db import transaction
 from django.utils import timezone
@@ -138,7 +139,7 @@ class _Parsed:
 def _read_rows(data: bytes) -> list[tuple[int, tuple]]:
     try:
         book = load_workbook(BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
         raise DomainError(_("Tệp không phải bảng tính Excel (.xlsx)."), code=ProductErrorCode.INVALID_FILE_TYPE,
                           field="file") from exc
     sheet = book.worksheets[0]

@@ -249,3 +249,46 @@ def test_content_that_is_not_editorjs_is_refused(client, catalogue_manager, pric
         "description": json.dumps(["not", "editorjs"]), "name_en": "", "description_en": "", "story": ""})
     assert response.status_code == 400
     assert _state() == before
+
+
+def test_price_list_upload_is_a_dry_run_first_then_applied(client, catalogue_manager, unpriced, channel):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    client.force_login(catalogue_manager)
+    url = reverse("storefront:console:catalogue_price_list")
+    download = client.get(url, {"tai": "1"})
+    assert download["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(BytesIO(download.content)).active
+    sheet.cell(2, 5).value = 75000
+    out = BytesIO()
+    sheet.parent.save(out)
+    before = _state()
+    response = client.post(url, {"action": "check", "file": SimpleUploadedFile("bang-gia.xlsx", out.getvalue())})
+    assert response.status_code == 200 and "75000" in response.content.decode()
+    assert _state() == before
+    digest = response.context["digest"]
+    response = client.post(url, {"action": "apply", "digest": digest})
+    assert response.status_code == 302
+    assert ProductVariantChannelListing.objects.get(variant__sku=sheet.cell(2, 1).value).price_amount == 75000
+
+
+def test_price_list_with_a_bad_row_shows_the_row_and_offers_no_apply(client, catalogue_manager, unpriced):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    client.force_login(catalogue_manager)
+    url = reverse("storefront:console:catalogue_price_list")
+    sheet = load_workbook(BytesIO(client.get(url, {"tai": "1"}).content)).active
+    sheet.cell(2, 5).value = 75000
+    sheet.cell(3, 5).value = -1
+    out = BytesIO()
+    sheet.parent.save(out)
+    before = _state()
+    response = client.post(url, {"action": "check", "file": SimpleUploadedFile("bang-gia.xlsx", out.getvalue())})
+    html = response.content.decode()
+    assert response.status_code == 400 and "INVALID_PRICE" in html and 'value="apply"' not in html
+    response = client.post(url, {"action": "apply", "digest": "forged"})
+    assert response.status_code == 302 and _state() == before
