@@ -24,6 +24,7 @@
     event.preventDefault();
     Promise.all(editors.map(function (item) {
       return item.editor.save().then(function (out) { item.input.value = JSON.stringify(out); });
-    })).then(function () { saving = true; form.requestSubmit ? form.requestSubmit() : form.submit(); });
+    })).then(function () { saving = true; HTMLFormElement.prototype.submit.call(form); })
+      .catch(function (err) { console.error("editor save failed", err); });
   });
 })();
