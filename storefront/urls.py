@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from storefront.urls_fair import urlpatterns as fair_urlpatterns
-from storefront.views import catalog, home, producer, product, sales_points, verify
+from storefront.views import catalog, home, producer, product, sales_points, thumbnails, verify
 
 app_name = "storefront"
 
@@ -18,5 +18,6 @@ urlpatterns = [
     path("diem-ban/", sales_points.sales_points, name="sales_points"),
     path("quan-ly/", include("storefront.urls_console")),
     path("", include("storefront.urls_checkout")),
+    path("thumbnail/<int:media_id>/<int:size>/<str:fmt>/", thumbnails.thumbnail, name="thumbnail"),
 ]
 urlpatterns += fair_urlpatterns

@@ -239,3 +239,20 @@ CELERY_BEAT_SCHEDULE["payment-refund-surplus"] = {
     "task": "marketplace.payment.tasks.orders_refund_surplus_task",
     "schedule": timedelta(minutes=5),
 }
+# --- Catalogue media: thumbnails (easy-thumbnails), storage (django-storages), the rich-text editor ----------
+INSTALLED_APPS += ["easy_thumbnails", "js_lib_editor_js"]
+if env_str("AWS_STORAGE_BUCKET_NAME"):
+    # An S3-compatible bucket (AWS, MinIO, Wasabi…); credentials and endpoint come from the environment only.
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+        "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("AWS_S3_REGION_NAME") or None,
+        "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+        "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+        "file_overwrite": False,
+    }}
+# Thumbnails are written once to the default storage and served from there afterwards.
+THUMBNAIL_DEFAULT_STORAGE_ALIAS = "default"
+THUMBNAIL_PRESERVE_EXTENSIONS = None
+THUMBNAIL_NAMER = "easy_thumbnails.namers.source_hashed"  # short names, no option text (":" etc.) in paths
+PRODUCT_MEDIA_MAX_BYTES = env_int("PRODUCT_MEDIA_MAX_MB", 10) * 1024 * 1024

@@ -14,7 +14,7 @@ from marketplace.graphql.order.schema import OrderMutations, OrderQueries
 from marketplace.graphql.page.schema import PageQueries
 from marketplace.graphql.payment.schema import PaymentMutations
 from marketplace.graphql.payment.types import CardPaymentMethodDetails
-from marketplace.graphql.product.schema import ProductQueries
+from marketplace.graphql.product.schema import ProductMutations, ProductQueries
 from marketplace.graphql.registry.schema import RegistryQueries
 from marketplace.graphql.salespoint.schema import SalesPointMutations, SalesPointQueries
 from marketplace.graphql.shop.schema import ShopQueries
@@ -28,7 +28,7 @@ class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQuerie
 
 
 class Mutation(WarehouseMutations, SalesPointMutations, FairMutations, CheckoutMutations, PaymentMutations,
-               OrderMutations, AccountMutations, graphene.ObjectType):
+               OrderMutations, AccountMutations, ProductMutations, graphene.ObjectType):
     pass
 
 

@@ -14,11 +14,12 @@ from graphql import GraphQLError
 
 from marketplace.account.tokens import user_from_access_token
 from marketplace.core.errors import DomainError
+from marketplace.graphql.core.upload import MultipartRequestMixin
 
 logger = logging.getLogger("marketplace.graphql")
 
 
-class GraphQLView(BaseGraphQLView):
+class GraphQLView(MultipartRequestMixin, BaseGraphQLView):
     graphiql = True
 
     def dispatch(self, request, *args, **kwargs):

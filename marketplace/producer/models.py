@@ -30,6 +30,9 @@ class Producer(ModelWithMetadata, TimeStampedModel):
     district_as_published = models.CharField(max_length=120, blank=True)
     province_as_published = models.CharField(max_length=120, blank=True)
     province_code = models.CharField(max_length=32, blank=True, db_index=True)
+    # Written by catalogue staff, never by the registry sync (it owns the facts above).
+    story = models.TextField(blank=True, default="")
+    story_en = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["name"]

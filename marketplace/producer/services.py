@@ -64,3 +64,17 @@ def producers_upsert_from_registry(*, producers: list[ProducerData]) -> dict[str
 
 def producer_upsert_from_registry(*, data: ProducerData) -> Producer:
     return producers_upsert_from_registry(producers=[data])[data.registry_id]
+
+
+def producer_story_set(*, producer: Producer, story: str, story_en: str = "", actor: object = None) -> bool:
+    """The producer's story as catalogue staff tell it (the registry's facts stay the sync's); audited."""
+    from marketplace.core.audit import log_action
+
+    before = {"story": producer.story, "story_en": producer.story_en}
+    after = {"story": story.strip(), "story_en": story_en.strip()}
+    if before == after:
+        return False
+    producer.story, producer.story_en = after["story"], after["story_en"]
+    producer.save(update_fields=["story", "story_en", "updated_at"])
+    log_action(action="producer_story_set", obj=producer, actor=actor, before=before, after=after)
+    return True

@@ -63,6 +63,8 @@ class Product(ModelWithMetadata):
     slug = models.SlugField(max_length=255, unique=True)
     description = models.JSONField(blank=True, null=True)  # EditorJS blocks
     description_plaintext = models.TextField(blank=True, default="")
+    # Set when catalogue staff edit the description: the registry sync then stops overwriting it.
+    description_edited_at = models.DateTimeField(null=True, blank=True)
     category = models.ForeignKey(Category, related_name="products", on_delete=models.SET_NULL, null=True,
                                  blank=True)
     producer = models.ForeignKey("producer.Producer", related_name="products", on_delete=models.SET_NULL,

@@ -266,15 +266,28 @@ class MediaItem:
     alt: str
 
 
-def _media_url(media: ProductMedia) -> str:
+PAGE_IMAGE_SIZE, CARD_IMAGE_SIZE = 1024, 512
+
+
+def _media_url(media: ProductMedia, size: int = PAGE_IMAGE_SIZE) -> str:
+    from marketplace.product.thumbnails import thumbnail_path
+
     if media.image:
-        return media.image.url
+        return thumbnail_path(media_id=media.pk, size=size, fmt="webp") or media.image.url
     return media.external_url or ""
 
 
 def product_media_list(*, product_id: int) -> list[MediaItem]:
     media = ProductMedia.objects.filter(product_id=product_id)
     return [MediaItem(url=_media_url(m), alt=m.alt) for m in media if _media_url(m)]
+
+
+def product_media_get(*, media_id: int) -> ProductMedia | None:
+    return ProductMedia.objects.filter(pk=media_id).first()
+
+
+def product_media_for_product(*, product_id: int) -> list[ProductMedia]:
+    return list(ProductMedia.objects.filter(product_id=product_id).order_by("sort_order", "pk"))
 
 
 def product_first_media(*, product_ids: Sequence[int]) -> dict[int, MediaItem]:
@@ -285,7 +298,7 @@ def product_first_media(*, product_ids: Sequence[int]) -> dict[int, MediaItem]:
                 | (Q(external_url__isnull=False) & ~Q(external_url="")))
         .order_by("product_id", "sort_order", "pk").distinct("product_id")
     )
-    return {m.product_id: MediaItem(url=_media_url(m), alt=m.alt) for m in first}
+    return {m.product_id: MediaItem(url=_media_url(m, CARD_IMAGE_SIZE), alt=m.alt) for m in first}
 
 
 def product_published_q(*, channel_id: int | None = None, channel_slug: str | None = None,
@@ -298,3 +311,16 @@ def product_published_q(*, channel_id: int | None = None, channel_slug: str | No
     if in_listings:
         listing = listing.filter(visible_in_listings=True)
     return Q(Exists(listing))
+
+
+def product_get_for_staff(*, product_id: int) -> Product | None:
+    """Any product, listed or not (catalogue staff manage unpublished and unpriced ones too)."""
+    return Product.objects.filter(pk=product_id).select_related("producer", "category").first()
+
+
+def variant_get_for_staff(*, variant_id: int | None = None, sku: str | None = None) -> ProductVariant | None:
+    if variant_id is not None:
+        return ProductVariant.objects.filter(pk=variant_id).select_related("product").first()
+    if sku:
+        return ProductVariant.objects.filter(sku=sku).select_related("product").first()
+    return None

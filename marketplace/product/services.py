@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from marketplace.core.money import vnd
+from marketplace.core.audit import log_action
+from marketplace.core.errors import DomainError
 from marketplace.core.text import fold, vn_slugify
+from marketplace.product.error_codes import ProductErrorCode
 from marketplace.product.models import (
     Category,
     CategoryTranslation,
@@ -113,15 +116,52 @@ def product_channel_listing_update(
     return listing
 
 
+def vnd_price_parse(value: object, *, field: str = "price") -> Decimal:
+    """A price as whole đồng: refuses negative, fractional and non-numeric values (VND has no minor unit)."""
+    try:
+        amount = Decimal(str(value).strip().replace(" ", ""))
+    except (InvalidOperation, ValueError):
+        raise DomainError(_("Giá phải là một số (đồng)."), code=ProductErrorCode.INVALID_PRICE, field=field)
+    if not amount.is_finite() or amount < 0:
+        raise DomainError(_("Giá không được âm."), code=ProductErrorCode.INVALID_PRICE, field=field)
+    if amount != amount.to_integral_value():
+        raise DomainError(_("Giá tính bằng đồng, không có phần lẻ."), code=ProductErrorCode.INVALID_PRICE,
+                          field=field)
+    if amount >= Decimal(10) ** 14:
+        raise DomainError(_("Giá quá lớn."), code=ProductErrorCode.INVALID_PRICE, field=field)
+    return amount.quantize(Decimal("1"))
+
+
+def _amount(value: object | None, field: str) -> Decimal | None:
+    return None if value is None or value == "" else vnd_price_parse(value, field=field)
+
+
 @transaction.atomic
-def variant_price_set(*, variant: ProductVariant, channel_id: int, price: Decimal | int,
-                      cost_price: Decimal | int | None = None) -> ProductVariantChannelListing:
-    listing, _ = ProductVariantChannelListing.objects.update_or_create(
-        variant=variant, channel_id=channel_id,
-        defaults={"price_amount": vnd(price), "cost_price_amount": vnd(cost_price) if cost_price else None},
-    )
+def variant_price_set(*, variant: ProductVariant, channel_id: int, price: Decimal | int | str,
+                      cost_price: Decimal | int | str | None = None, prior_price: Decimal | int | str | None = None,
+                      actor: object = None) -> ProductVariantChannelListing:
+    """The one writer of a packaging's price in a channel (console, price list, API, demo): whole đồng, audited."""
+    amounts = {"price_amount": vnd_price_parse(price), "cost_price_amount": _amount(cost_price, "costPrice"),
+               "prior_price_amount": _amount(prior_price, "priorPrice")}
+    listing = ProductVariantChannelListing.objects.select_for_update().filter(
+        variant=variant, channel_id=channel_id).first()
+    before = {k: _str(getattr(listing, k)) for k in amounts} if listing else {}
+    if listing is None:
+        listing = ProductVariantChannelListing.objects.create(variant=variant, channel_id=channel_id, **amounts)
+    else:
+        for key, value in amounts.items():
+            setattr(listing, key, value)
+        listing.save(update_fields=list(amounts))
+    after = {k: _str(v) for k, v in amounts.items()}
+    if before != after:
+        log_action(action="variant_price_set", obj=listing, actor=actor, before=before,
+                   after={**after, "channel_id": channel_id, "variant_id": variant.pk})
     product_price_cache_update(product_id=variant.product_id, channel_id=channel_id)
     return listing
+
+
+def _str(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def product_price_cache_update(*, product_id: int, channel_id: int) -> None:
@@ -233,6 +273,8 @@ def product_details_update(*, product: Product, name: str, description: str, cat
     """Set the descriptive fields; returns whether anything changed. The slug stays (links keep working)."""
     wanted = {"name": name, "description_plaintext": description, "category_id": category_id,
               "producer_id": producer_id}
+    if product.description_edited_at is not None:
+        del wanted["description_plaintext"]  # catalogue staff's description wins over the registry's text
     changed = {k: v for k, v in wanted.items() if getattr(product, k) != v}
     if not changed:
         return False

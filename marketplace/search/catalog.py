@@ -30,6 +30,7 @@ from marketplace.fair.selectors import ProductFair, fair_for_product
 from marketplace.producer.models import Producer
 from marketplace.product.batch_selectors import channel_variant_prices
 from marketplace.product.models import CategoryTranslation, Product, ProductChannelListing, ProductTranslation
+from marketplace.product.rich_text import editorjs_html
 from marketplace.product.selectors import (
     MediaItem,
     VariantOffer,
@@ -183,6 +184,7 @@ class ProductPage:
     on_sale: bool
     fair: ProductFair | None = None  # the fair the product is on show at right now
     category_name: str = ""
+    description_html: str = ""  # the rich description, sanitised (marketplace.product.rich_text)
 
     @property
     def best_price(self) -> VariantPrice | None:
@@ -237,6 +239,7 @@ def product_page_get(*, slug: str, channel_slug: str | None = None, language_cod
         fair=fair_for_product(product_id=product.pk, at=at),
         category_name=(getattr(product, "translated_category_name", None)
                        or (product.category.name if product.category else "")),
+        description_html=editorjs_html(getattr(product, "translated_description", None) or product.description),
     )
 
 

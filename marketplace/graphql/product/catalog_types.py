@@ -36,9 +36,14 @@ class ProductTypeKindEnum(graphene.Enum):
     GIFT_CARD = "GIFT_CARD"
 
 
-def _media_url(info, media) -> str:
+def _media_url(info, media, size: int | None = 0, format=None) -> str:
+    """Saleor's semantics: size 0 (or none, for media.url) is the original file; any other size is rounded to a
+    supported one and served as a cached thumbnail in the requested format."""
+    from marketplace.product.thumbnails import thumbnail_path
+
     if media.image:
-        return absolute_media_url(info, media.image.url)
+        path = thumbnail_path(media_id=media.pk, size=size, fmt=format) if size else None
+        return absolute_media_url(info, path or media.image.url)
     return media.external_url or ""
 
 
@@ -61,7 +66,7 @@ class ProductMedia(ModelObjectType):
 
     @staticmethod
     def resolve_url(root, info, size=None, format=None):
-        return _media_url(info, root)
+        return _media_url(info, root, size, format)
 
     @staticmethod
     def resolve_product_id(root, info):

@@ -11,6 +11,14 @@ from marketplace.graphql.core.ids import pk_from_global_id, pks_from_global_ids
 from marketplace.graphql.core.pagination import connection_args, connection_type, paginate
 from marketplace.graphql.product import inputs, resolvers
 from marketplace.graphql.product.context import with_channel
+from marketplace.graphql.product.mutations.product_channel_listing_update import ProductChannelListingUpdate
+from marketplace.graphql.product.mutations.product_media_create import ProductMediaCreate
+from marketplace.graphql.product.mutations.product_media_delete import ProductMediaDelete
+from marketplace.graphql.product.mutations.product_media_reorder import ProductMediaReorder
+from marketplace.graphql.product.mutations.product_media_update import ProductMediaUpdate
+from marketplace.graphql.product.mutations.product_variant_channel_listing_update import (
+    ProductVariantChannelListingUpdate,
+)
 from marketplace.graphql.product.types import (
     Category,
     Collection,
@@ -230,3 +238,12 @@ class ProductQueries(graphene.ObjectType):
         qs = product_selectors.collection_list(channel_id=the_channel.pk, published_only=True)
         collection = qs.filter(**_by_id_or_slug(id, slug, "Collection")).first()
         return with_channel([collection], the_channel)[0] if collection else None
+
+
+class ProductMutations(graphene.ObjectType):
+    product_channel_listing_update = ProductChannelListingUpdate.Field()
+    product_variant_channel_listing_update = ProductVariantChannelListingUpdate.Field()
+    product_media_create = ProductMediaCreate.Field()
+    product_media_reorder = ProductMediaReorder.Field()
+    product_media_update = ProductMediaUpdate.Field()
+    product_media_delete = ProductMediaDelete.Field()

@@ -253,7 +253,10 @@ class Product(ModelObjectType):
         media = loaders.MediaByProduct.on(info).load(root.pk)
         if not media:
             return None
-        return Image(url=_media_url(info, media[0]), alt=media[0].alt or root.name)
+        from marketplace.product.thumbnails import DEFAULT_SIZE
+
+        url = _media_url(info, media[0], DEFAULT_SIZE if size is None else size, format)
+        return Image(url=url, alt=media[0].alt or root.name)
 
     @staticmethod
     def resolve_pricing(root, info):

@@ -1,0 +1,1 @@
+from tests.factories.catalogue import catalogue_manager  # noqa: F401
