@@ -25,3 +25,11 @@ def log_action(
         before=before or {},
         after=after or {},
     )
+
+
+def log_actions(*, action: str, entries: list[tuple[models.Model, dict, dict]], actor: Any = None) -> None:
+    """log_action for many objects in one insert: entries are (object, before, after)."""
+    AuditEntry.objects.bulk_create([
+        AuditEntry(action=action, actor=actor if getattr(actor, "is_authenticated", False) else None,
+                   object_type=obj._meta.label_lower, object_id=str(obj.pk), before=before or {}, after=after or {})
+        for obj, before, after in entries])

@@ -352,3 +352,33 @@ def sales_points_with_stock(*, product_id: int, at: datetime | None = None) -> l
     units = {r["warehouse_id"]: int(r["units"]) for r in rows}
     points = sales_points_public().filter(warehouse_id__in=units)
     return [PointAvailability(sales_point=p, quantity=units[p.warehouse_id]) for p in points]
+
+
+def variants_find_many(*, pks: Iterable[int], external_references: Iterable[str]
+                       ) -> tuple[dict[int, ProductVariant], dict[str, ProductVariant]]:
+    """variant_find for many keys in two queries: (by id, by external reference)."""
+    qs = ProductVariant.objects.select_related("product")
+    by_pk = {v.pk: v for v in qs.filter(pk__in=set(pks))}
+    refs = {r for r in external_references if r}
+    by_ref = {v.external_reference: v for v in qs.filter(external_reference__in=refs)} if refs else {}
+    return by_pk, by_ref
+
+
+def warehouses_find_many(*, pks: Iterable[int], external_references: Iterable[str]
+                         ) -> tuple[dict[int, Warehouse], dict[str, Warehouse]]:
+    """warehouse_find for many keys in two queries: (by id, by external reference)."""
+    by_pk = {w.pk: w for w in Warehouse.objects.filter(pk__in=set(pks))}
+    refs = {r for r in external_references if r}
+    by_ref = {w.external_reference: w for w in Warehouse.objects.filter(external_reference__in=refs)} if refs else {}
+    return by_pk, by_ref
+
+
+def stock_ids_for_pairs(*, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """(warehouse id, variant id) -> stock line id, for the pairs that have a stock line."""
+    pairs = set(pairs)
+    if not pairs:
+        return {}
+    rows = Stock.objects.filter(warehouse_id__in={w for w, _v in pairs},
+                                product_variant_id__in={v for _w, v in pairs}).values_list(
+        "warehouse_id", "product_variant_id", "pk")
+    return {(w, v): pk for w, v, pk in rows if (w, v) in pairs}

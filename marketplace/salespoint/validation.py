@@ -75,6 +75,12 @@ def variants_get(*, variant_ids: Iterable[int], field: str = "variant") -> dict[
     return found
 
 
+def variants_find(*, variant_ids: Iterable[int]) -> dict[int, ProductVariant]:
+    """The variants of these ids that exist (with product and producer), in one query."""
+    return {v.pk: v for v in ProductVariant.objects.select_related("product", "product__producer")
+            .filter(pk__in=set(variant_ids))}
+
+
 def variants_check_listable(variants: Iterable[ProductVariant], *, code: SalesPointErrorCode, field: str) -> None:
     """Refuse when any product fails the listing rule (valid OCOP certificate, 3 stars or more) right now."""
     variants = list(variants)
@@ -89,3 +95,16 @@ def variants_check_listable(variants: Iterable[ProductVariant], *, code: SalesPo
         message = _("Không được nhập: %(names)s không có chứng nhận OCOP hợp lệ từ 3 sao.")
     raise DomainError(message % {"names": names}, code=code, field=field,
                       variants=[v.pk for v in blocked])
+
+
+CLIENT_TOKEN_MAX_LENGTH = 64
+
+
+def client_token_clean(value: object, *, field: str = "client_token") -> str | None:
+    """An idempotency token from a form or API call: None when absent; refused when not short text."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or len(value.strip()) > CLIENT_TOKEN_MAX_LENGTH or not value.strip():
+        raise DomainError(_("Mã chống gửi trùng không hợp lệ (tối đa %(n)s ký tự).") % {"n": CLIENT_TOKEN_MAX_LENGTH},
+                          code=SalesPointErrorCode.INVALID, field=field)
+    return value.strip()

@@ -4,11 +4,13 @@ from `id` / `checkoutId` / `token`, and the line inputs."""
 from __future__ import annotations
 
 import graphene
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from marketplace.checkout.error_codes import CheckoutErrorCode as Codes
 from marketplace.checkout.models import Checkout
 from marketplace.checkout.selectors import checkout_get
+from marketplace.core.client_address import client_address_get
 from marketplace.core.errors import DomainError
 from marketplace.graphql.core.enums import LanguageCodeEnum
 from marketplace.graphql.core.ids import pk_from_global_id, to_global_id
@@ -73,8 +75,19 @@ class CheckoutIdArguments:
 
 
 class CheckoutMutation(BaseMutation):
+    """All or nothing: a mutation that answers with errors keeps nothing it did on the way (a checkout created
+    before its address was refused, the reservation made for it)."""
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def mutate(cls, root, info, **data):
+        with transaction.atomic():
+            result = super().mutate(root, info, **data)
+            if result.errors:
+                transaction.set_rollback(True)
+        return result
 
     @classmethod
     def error_payload(cls, errors: list[DomainError]):
@@ -114,6 +127,10 @@ def checkout_from_args(*, id: str | None = None, checkout_id: str | None = None,
     return checkout
 
 
+def client_address(info) -> str | None:
+    return client_address_get(meta=info.context.META)
+
+
 def variant_pk(variant_id: str) -> int:
     return pk_from_global_id(variant_id, "ProductVariant", field="variantId")
 
@@ -122,4 +139,5 @@ def payload(checkout: Checkout) -> dict:
     return {"checkout": checkout_get(token=checkout.pk)}
 
 
-__all__ = ["CheckoutError", "CheckoutMutation", "LanguageCodeEnum", "checkout_from_args", "payload", "variant_pk"]
+__all__ = ["CheckoutError", "CheckoutMutation", "LanguageCodeEnum", "checkout_from_args", "client_address", "payload",
+           "variant_pk"]

@@ -10,6 +10,7 @@ from marketplace.graphql.checkout.mutations.base import (
     CheckoutLineInput,
     CheckoutMutation,
     CheckoutValidationRules,
+    client_address,
     language,
     payload,
     variant_pk,
@@ -47,6 +48,7 @@ class CheckoutCreate(CheckoutMutation):
     def perform_mutation(cls, root, info, input):
         checkout = services.checkout_create(
             channel_slug=input.get("channel"), email=input.get("email") or "", user=info.context.user,
+            client_address=client_address(info),
             language_code=language(input.get("language_code")),
             lines=[services.LineInput(variant_id=variant_pk(line["variant_id"]), quantity=line["quantity"])
                    for line in input["lines"]])

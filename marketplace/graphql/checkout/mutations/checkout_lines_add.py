@@ -9,6 +9,7 @@ from marketplace.graphql.checkout.mutations.base import (
     CheckoutLineInput,
     CheckoutMutation,
     checkout_from_args,
+    client_address,
     payload,
     variant_pk,
 )
@@ -28,7 +29,7 @@ class CheckoutLinesAdd(CheckoutMutation):
     @classmethod
     def perform_mutation(cls, root, info, lines, id=None, checkout_id=None, token=None):
         checkout = checkout_from_args(id=id, checkout_id=checkout_id, token=token)
-        checkout = services.checkout_lines_add(checkout=checkout, lines=[
+        checkout = services.checkout_lines_add(checkout=checkout, client_address=client_address(info), lines=[
             services.LineInput(variant_id=variant_pk(line["variant_id"]), quantity=line["quantity"])
             for line in lines])
         return payload(checkout)
