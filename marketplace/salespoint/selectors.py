@@ -354,24 +354,24 @@ def sales_points_with_stock(*, product_id: int, at: datetime | None = None) -> l
     return [PointAvailability(sales_point=p, quantity=units[p.warehouse_id]) for p in points]
 
 
-def variants_find_many(*, pks: Iterable[int], external_references: Iterable[str]
-                       ) -> tuple[dict[int, ProductVariant], dict[str, ProductVariant]]:
-    """variant_find for many keys in two queries: (by id, by external reference)."""
-    qs = ProductVariant.objects.select_related("product")
-    by_pk = {v.pk: v for v in qs.filter(pk__in=set(pks))}
+
+def variant_ids_find(*, pks: Iterable[int], external_references: Iterable[str]) -> tuple[set[int], dict[str, int]]:
+    """Which of these variant ids exist, and the ids of these external references, in two light queries (no model
+    instances: a bulk update may name thousands)."""
+    found = set(ProductVariant.objects.filter(pk__in=set(pks)).values_list("pk", flat=True))
     refs = {r for r in external_references if r}
-    by_ref = {v.external_reference: v for v in qs.filter(external_reference__in=refs)} if refs else {}
-    return by_pk, by_ref
+    by_ref = dict(ProductVariant.objects.filter(external_reference__in=refs)
+                  .values_list("external_reference", "pk")) if refs else {}
+    return found, by_ref
 
 
-def warehouses_find_many(*, pks: Iterable[int], external_references: Iterable[str]
-                         ) -> tuple[dict[int, Warehouse], dict[str, Warehouse]]:
-    """warehouse_find for many keys in two queries: (by id, by external reference)."""
-    by_pk = {w.pk: w for w in Warehouse.objects.filter(pk__in=set(pks))}
+def warehouse_ids_find(*, pks: Iterable[int], external_references: Iterable[str]) -> tuple[set[int], dict[str, int]]:
+    """As variant_ids_find, for warehouses."""
+    found = set(Warehouse.objects.filter(pk__in=set(pks)).values_list("pk", flat=True))
     refs = {r for r in external_references if r}
-    by_ref = {w.external_reference: w for w in Warehouse.objects.filter(external_reference__in=refs)} if refs else {}
-    return by_pk, by_ref
-
+    by_ref = dict(Warehouse.objects.filter(external_reference__in=refs)
+                  .values_list("external_reference", "pk")) if refs else {}
+    return found, by_ref
 
 def stock_ids_for_pairs(*, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], int]:
     """(warehouse id, variant id) -> stock line id, for the pairs that have a stock line."""

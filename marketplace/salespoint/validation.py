@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.certification.selectors import listable_product_ids
 from marketplace.core.errors import DomainError
-from marketplace.product.models import ProductVariant
+from marketplace.product.models import Product, ProductVariant
 from marketplace.salespoint.error_codes import SalesPointErrorCode
 from marketplace.salespoint.models import SalesPoint
 from marketplace.warehouse.models import Warehouse
@@ -75,10 +75,13 @@ def variants_get(*, variant_ids: Iterable[int], field: str = "variant") -> dict[
     return found
 
 
-def variants_find(*, variant_ids: Iterable[int]) -> dict[int, ProductVariant]:
-    """The variants of these ids that exist (with product and producer), in one query."""
-    return {v.pk: v for v in ProductVariant.objects.select_related("product", "product__producer")
-            .filter(pk__in=set(variant_ids))}
+def variant_product_ids(*, variant_ids: Iterable[int]) -> dict[int, int]:
+    """variant id -> product id for the variants that exist, in one light query (no model instances)."""
+    return dict(ProductVariant.objects.filter(pk__in=set(variant_ids)).values_list("pk", "product_id"))
+
+
+def product_names(*, product_ids: Iterable[int]) -> dict[int, str]:
+    return dict(Product.objects.filter(pk__in=set(product_ids)).values_list("pk", "name"))
 
 
 def variants_check_listable(variants: Iterable[ProductVariant], *, code: SalesPointErrorCode, field: str) -> None:

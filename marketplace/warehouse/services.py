@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from marketplace.core.audit import log_action, log_actions
 from marketplace.core.errors import DomainError
 from marketplace.warehouse.error_codes import StockErrorCode
-from marketplace.warehouse.locks import stocks_lock
+from marketplace.warehouse.locks import stocks_lock, stocks_lock_quantities
 from marketplace.warehouse.models import Stock, StockMovement, StockMovementKind
 from marketplace.warehouse.reservations import reservations_trim
 
@@ -21,15 +22,16 @@ def stock_get_or_create(*, warehouse_id: int, variant_id: int) -> Stock:
     return stock
 
 
-def stocks_get_or_create(*, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], Stock]:
-    """(warehouse id, variant id) -> its Stock row, creating the missing ones; a few queries for any number."""
+def stock_ids_get_or_create(*, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """(warehouse id, variant id) -> its Stock row id, creating the missing rows; a few queries for any number."""
     if not pairs:
         return {}
 
-    def found() -> dict[tuple[int, int], Stock]:
+    def found() -> dict[tuple[int, int], int]:
         rows = Stock.objects.filter(warehouse_id__in={w for w, _v in pairs},
-                                    product_variant_id__in={v for _w, v in pairs})
-        return {key: s for s in rows if (key := (s.warehouse_id, s.product_variant_id)) in pairs}
+                                    product_variant_id__in={v for _w, v in pairs}).values_list(
+            "warehouse_id", "product_variant_id", "pk")
+        return {(w, v): pk for w, v, pk in rows if (w, v) in pairs}
 
     stocks = found()
     if missing := pairs - stocks.keys():
@@ -90,14 +92,15 @@ class StockChange:
 
 @transaction.atomic
 def stock_moves_bulk(*, changes: list[StockChange], kind: str, actor=None, reference: str = "", reason: str = ""
-                     ) -> list[StockMovement]:
+                     ) -> int:
     """`stock_move` for many rows with the same meaning (one ledger row and one audit entry per change), in a
     fixed number of statements whatever the number of rows: lock, update, ledger insert, audit insert. All or
     nothing: a change that would go negative or allocate more than is on hand raises (with its `index`) and
-    nothing is written. Several changes of one row apply in order."""
-    stocks = {s.pk: s for s in stocks_lock(stock_ids=sorted({c.stock_id for c in changes}))}
-    state = {pk: (s.quantity, s.quantity_allocated) for pk, s in stocks.items()}
-    movements, audits = [], []
+    nothing is written. Several changes of one row apply in order. Returns the number of ledger rows written."""
+    before = stocks_lock_quantities(stock_ids=sorted({c.stock_id for c in changes}))
+    state = dict(before)
+    ledger: list[tuple[int, int, int, int, int]] = []
+    audits = []
     for index, change in enumerate(changes):
         if not isinstance(change.quantity_delta, int) or not isinstance(change.allocated_delta, int):
             raise DomainError("Quantities must be whole numbers.", code=StockErrorCode.INVALID, field="quantity",
@@ -111,26 +114,31 @@ def stock_moves_bulk(*, changes: list[StockChange], kind: str, actor=None, refer
                               code=StockErrorCode.INSUFFICIENT_STOCK, field="quantity",
                               available=max(quantity - allocated, 0), index=index)
         state[change.stock_id] = (new_quantity, new_allocated)
-        movements.append(StockMovement(
-            stock_id=change.stock_id, kind=kind, quantity_delta=change.quantity_delta,
-            allocated_delta=change.allocated_delta, quantity_after=new_quantity, allocated_after=new_allocated,
-            reference=reference, reason=reason, actor=actor if getattr(actor, "is_authenticated", False) else None))
-        audits.append((stocks[change.stock_id], {"quantity": quantity, "quantity_allocated": allocated},
+        ledger.append((change.stock_id, change.quantity_delta, change.allocated_delta, new_quantity, new_allocated))
+        audits.append((change.stock_id, {"quantity": quantity, "quantity_allocated": allocated},
                        {"quantity": new_quantity, "quantity_allocated": new_allocated, "reference": reference}))
-    if not movements:
-        return []
-    changed = {pk: v for pk, v in state.items() if v != (stocks[pk].quantity, stocks[pk].quantity_allocated)}
-    if changed:
-        with connection.cursor() as cursor:
+    if not ledger:
+        return 0
+    changed = {pk: v for pk, v in state.items() if v != before[pk]}
+    columns = list(zip(*ledger, strict=True))
+    with connection.cursor() as cursor:
+        # Set-based statements over arrays: one round trip each, whatever the number of rows.
+        if changed:
             cursor.execute(
                 f"UPDATE {Stock._meta.db_table} AS s SET quantity = v.quantity, quantity_allocated = v.allocated "
                 "FROM unnest(%s::bigint[], %s::integer[], %s::integer[]) AS v(id, quantity, allocated) "
                 "WHERE s.id = v.id",
                 [list(changed), [q for q, _a in changed.values()], [a for _q, a in changed.values()]])
-    created = StockMovement.objects.bulk_create(movements)
-    log_actions(action=f"warehouse.stock.{kind}", entries=audits, actor=actor)
-    less_free = {pk: q - a for pk, (q, a) in changed.items()
-                 if q - a < stocks[pk].quantity - stocks[pk].quantity_allocated}
+        cursor.execute(
+            f"INSERT INTO {StockMovement._meta.db_table} (stock_id, kind, quantity_delta, allocated_delta, "
+            "quantity_after, allocated_after, reference, reason, actor_id, created_at) "
+            "SELECT v.stock_id, %s, v.dq, v.da, v.qa, v.aa, %s, %s, %s, %s "
+            "FROM unnest(%s::bigint[], %s::integer[], %s::integer[], %s::integer[], %s::integer[]) "
+            "WITH ORDINALITY AS v(stock_id, dq, da, qa, aa, n) ORDER BY v.n",
+            [kind, reference, reason, actor.pk if getattr(actor, "is_authenticated", False) else None,
+             timezone.now(), *[list(column) for column in columns]])
+    log_actions(action=f"warehouse.stock.{kind}", model=Stock, entries=audits, actor=actor)
+    less_free = {pk: q - a for pk, (q, a) in changed.items() if q - a < before[pk][0] - before[pk][1]}
     if kind != StockMovementKind.ONLINE_ALLOCATION and less_free:
         reservations_trim(free_by_stock=less_free)
-    return created
+    return len(ledger)

@@ -13,21 +13,22 @@ from marketplace.salespoint.error_codes import SalesPointErrorCode
 from marketplace.salespoint.models import StockThreshold
 from marketplace.salespoint.scope import salespoint_check_operator
 from marketplace.salespoint.validation import (
+    product_names,
     quantity_whole,
     text_required,
+    variant_product_ids,
     variants_check_listable,
-    variants_find,
     variants_get,
     warehouse_usable,
 )
-from marketplace.warehouse.locks import stocks_lock
+from marketplace.warehouse.locks import stocks_lock, stocks_lock_quantities
 from marketplace.warehouse.models import Stock, StockMovement, StockMovementKind
 from marketplace.warehouse.services import (
     StockChange,
     stock_get_or_create,
+    stock_ids_get_or_create,
     stock_move,
     stock_moves_bulk,
-    stocks_get_or_create,
 )
 
 
@@ -115,7 +116,7 @@ def stock_counts_set(*, actor, items: list[tuple[int, int, int]], reason: str, a
             warehouse_usable(warehouse_id=warehouse_id)
         except DomainError as exc:
             unusable[warehouse_id] = exc
-    known = variants_find(variant_ids={v for _w, v, _q in items})
+    known = variant_product_ids(variant_ids={v for _w, v, _q in items})
     for index, (warehouse_id, variant_id, quantity) in enumerate(items):
         try:
             if warehouse_id in unusable:
@@ -130,22 +131,21 @@ def stock_counts_set(*, actor, items: list[tuple[int, int, int]], reason: str, a
     if errors and all_or_nothing:
         return errors
     todo = [(i, item) for i, item in enumerate(items) if i not in errors]
-    stocks = stocks_get_or_create(pairs={(w, v) for _i, (w, v, _q) in todo})
-    locked = {s.pk: s for s in stocks_lock(stock_ids=sorted(s.pk for s in stocks.values()))}
-    listable = listable_product_ids(product_ids=[known[v].product_id for _i, (_w, v, _q) in todo])
-    on_hand = {pk: (s.quantity, s.quantity_allocated) for pk, s in locked.items()}
+    stocks = stock_ids_get_or_create(pairs={(w, v) for _i, (w, v, _q) in todo})
+    on_hand = stocks_lock_quantities(stock_ids=sorted(stocks.values()))
+    listable = listable_product_ids(product_ids=[known[v] for _i, (_w, v, _q) in todo])
     changes: list[tuple[int, StockChange]] = []
     for index, (warehouse_id, variant_id, counted) in todo:
-        stock_id = stocks[(warehouse_id, variant_id)].pk
+        stock_id = stocks[(warehouse_id, variant_id)]
         quantity, allocated = on_hand[stock_id]
         delta = counted - quantity
         if delta == 0:
             continue
-        if delta > 0 and known[variant_id].product_id not in listable:
+        if delta > 0 and known[variant_id] not in listable:
+            name = product_names(product_ids=[known[variant_id]]).get(known[variant_id], "")
             refuse(index, DomainError(
-                _("Không được nhập: %(names)s không có chứng nhận OCOP hợp lệ từ 3 sao.")
-                % {"names": known[variant_id].product.name}, code=SalesPointErrorCode.PRODUCT_NOT_LISTABLE,
-                field="variant", variants=[variant_id]))
+                _("Không được nhập: %(names)s không có chứng nhận OCOP hợp lệ từ 3 sao.") % {"names": name},
+                code=SalesPointErrorCode.PRODUCT_NOT_LISTABLE, field="variant", variants=[variant_id]))
         elif counted < allocated:
             refuse(index, DomainError(
                 _("Không thể đặt tồn kho %(counted)s: %(allocated)s sản phẩm đang được giữ cho đơn trực tuyến.")

@@ -27,6 +27,7 @@ from marketplace.salespoint import selectors
 from marketplace.salespoint.services import salespoint_check_operator, stock_counts_set
 
 REASON = "stockBulkUpdate"
+HEAVY_PRODUCT_COLUMNS = ("search_vector", "search_document", "description", "description_plaintext")
 
 
 class StockBulkResult(graphene.ObjectType):
@@ -65,21 +66,21 @@ def _parse(data) -> _Row:
 
 def _resolve(rows: list[_Row], stocks) -> None:
     """Find every row's variant, warehouse and stock line in a few queries, whatever the number of rows."""
-    variants, variants_by_ref = selectors.variants_find_many(
-        pks=[r.variant_pk for r in rows if r.variant_pk], external_references=[d.variant_external_reference
-                                                                             for d in stocks])
-    warehouses, warehouses_by_ref = selectors.warehouses_find_many(
+    variants, variants_by_ref = selectors.variant_ids_find(
+        pks=[r.variant_pk for r in rows if r.variant_pk],
+        external_references=[d.variant_external_reference for d in stocks])
+    warehouses, warehouses_by_ref = selectors.warehouse_ids_find(
         pks=[r.warehouse_pk for r in rows if r.warehouse_pk],
         external_references=[d.warehouse_external_reference for d in stocks])
     for row, data in zip(rows, stocks, strict=True):
         if row.errors:
             continue
         if data.variant_id:
-            variant = variants.get(row.variant_pk)
+            variant = row.variant_pk if row.variant_pk in variants else None
         else:
             variant = variants_by_ref.get(data.variant_external_reference or "")
         if data.warehouse_id:
-            warehouse = warehouses.get(row.warehouse_pk)
+            warehouse = row.warehouse_pk if row.warehouse_pk in warehouses else None
         else:
             warehouse = warehouses_by_ref.get(data.warehouse_external_reference or "")
         if not (data.variant_id or data.variant_external_reference):
@@ -92,7 +93,7 @@ def _resolve(rows: list[_Row], stocks) -> None:
         elif warehouse is None:
             row.errors.append(_error("Warehouse not found.", "NOT_FOUND", "warehouseId"))
         if not row.errors:
-            row.warehouse_id, row.variant_id = warehouse.pk, variant.pk
+            row.warehouse_id, row.variant_id = warehouse, variant
     stock_ids = selectors.stock_ids_for_pairs(pairs=[(r.warehouse_id, r.variant_id) for r in rows
                                                      if r.warehouse_id is not None])
     for row in rows:
@@ -134,7 +135,9 @@ class StockBulkUpdate(BaseMutation):
         elif valid:
             cls._apply(user, rows, valid, all_or_nothing=policy == "REJECT_EVERYTHING")
         updated = [i for i in valid if not rows[i].errors]
-        lines = {s.pk: s for s in selectors.stocks_by_ids(stock_ids=[rows[i].stock_id for i in updated])}
+        # Thousands of rows: leave out the product's search and description columns, which no stock field shows.
+        lines = {s.pk: s for s in selectors.stocks_by_ids(stock_ids=[rows[i].stock_id for i in updated]).defer(
+            *(f"product_variant__product__{name}" for name in HEAVY_PRODUCT_COLUMNS))}
         results = [StockBulkResult(stock=lines.get(row.stock_id) if i in updated else None, errors=row.errors)
                    for i, row in enumerate(rows)]
         return {"count": len(updated), "results": results,
