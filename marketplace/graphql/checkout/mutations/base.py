@@ -75,19 +75,8 @@ class CheckoutIdArguments:
 
 
 class CheckoutMutation(BaseMutation):
-    """All or nothing: a mutation that answers with errors keeps nothing it did on the way (a checkout created
-    before its address was refused, the reservation made for it)."""
-
     class Meta:
         abstract = True
-
-    @classmethod
-    def mutate(cls, root, info, **data):
-        with transaction.atomic():
-            result = super().mutate(root, info, **data)
-            if result.errors:
-                transaction.set_rollback(True)
-        return result
 
     @classmethod
     def error_payload(cls, errors: list[DomainError]):
@@ -110,6 +99,23 @@ class CheckoutMutation(BaseMutation):
             extra["address_type"] = error.params["address_type"]
         fields = cls.error_type_class._meta.fields
         return {k: v for k, v in extra.items() if k in fields}
+
+
+class CheckoutWriteMutation(CheckoutMutation):
+    """The checkout's own mutations, all or nothing: one that answers with errors keeps nothing it did on the way
+    (a checkout created before its address was refused, the reservation made for it). Only for mutations that
+    make no network call (payments use CheckoutMutation: Stripe is never called inside a transaction)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def mutate(cls, root, info, **data):
+        with transaction.atomic():
+            result = super().mutate(root, info, **data)
+            if result.errors:
+                transaction.set_rollback(True)
+        return result
 
 
 def checkout_from_args(*, id: str | None = None, checkout_id: str | None = None, token=None) -> Checkout:
@@ -139,5 +145,5 @@ def payload(checkout: Checkout) -> dict:
     return {"checkout": checkout_get(token=checkout.pk)}
 
 
-__all__ = ["CheckoutError", "CheckoutMutation", "LanguageCodeEnum", "checkout_from_args", "client_address", "payload",
-           "variant_pk"]
+__all__ = ["CheckoutError", "CheckoutMutation", "CheckoutWriteMutation", "LanguageCodeEnum", "checkout_from_args",
+           "client_address", "payload", "variant_pk"]

@@ -8,8 +8,8 @@ from marketplace.graphql.account.types import AddressInput, address_data
 from marketplace.graphql.checkout.mutations.base import (
     CheckoutError,
     CheckoutLineInput,
-    CheckoutMutation,
     CheckoutValidationRules,
+    CheckoutWriteMutation,
     client_address,
     language,
     payload,
@@ -33,7 +33,7 @@ class CheckoutCreateInput(graphene.InputObjectType):
     metadata = graphene.List(graphene.NonNull(MetadataInput))
 
 
-class CheckoutCreate(CheckoutMutation):
+class CheckoutCreate(CheckoutWriteMutation):
     created = graphene.Boolean(deprecation_reason="Always returns `true`.")
     checkout = graphene.Field(Checkout)
 

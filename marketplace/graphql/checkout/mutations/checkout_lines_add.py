@@ -7,7 +7,7 @@ from marketplace.graphql.checkout.mutations.base import (
     CheckoutError,
     CheckoutIdArguments,
     CheckoutLineInput,
-    CheckoutMutation,
+    CheckoutWriteMutation,
     checkout_from_args,
     client_address,
     payload,
@@ -16,7 +16,7 @@ from marketplace.graphql.checkout.mutations.base import (
 from marketplace.graphql.checkout.types import Checkout
 
 
-class CheckoutLinesAdd(CheckoutMutation):
+class CheckoutLinesAdd(CheckoutWriteMutation):
     checkout = graphene.Field(Checkout)
 
     class Arguments(CheckoutIdArguments):

@@ -10,7 +10,7 @@ from marketplace.graphql.checkout.mutations.base import (
     CheckoutError,
     CheckoutIdArguments,
     CheckoutLineUpdateInput,
-    CheckoutMutation,
+    CheckoutWriteMutation,
     checkout_from_args,
     client_address,
     payload,
@@ -31,7 +31,7 @@ def _update(line: dict) -> services.LineUpdate:
     raise DomainError(_("Cần `lineId`."), code=CheckoutErrorCode.REQUIRED, field="lineId")
 
 
-class CheckoutLinesUpdate(CheckoutMutation):
+class CheckoutLinesUpdate(CheckoutWriteMutation):
     checkout = graphene.Field(Checkout)
 
     class Arguments(CheckoutIdArguments):

@@ -72,6 +72,18 @@ def test_a_checkout_create_refused_for_its_address_leaves_no_checkout_and_no_res
                                        .channel_id) == {variant.pk: 10}
 
 
+def test_a_checkout_create_whose_billing_address_is_refused_leaves_nothing_behind(client, variant):
+    """The lines and the shipping address pass; the billing address (a later step of the same mutation) does not."""
+    query = CREATE.replace("shippingAddress: $address}", "shippingAddress: $address, billingAddress: $billing}") \
+        .replace("$address: AddressInput)", "$address: AddressInput, $billing: AddressInput)")
+
+    result = _post(client, query, lines=_lines(variant, 3), address=ADDRESS,
+                   billing={**ADDRESS, "phone": "12345"})["checkoutCreate"]
+
+    assert result["checkout"] is None and [e["field"] for e in result["errors"]] == ["phone"]
+    assert not Checkout.objects.exists() and not Reservation.objects.exists()
+
+
 def test_a_refused_address_update_keeps_the_checkout_as_it_was(client, variant):
     checkout = _create(client, variant, 2, address=ADDRESS)["checkout"]
 
