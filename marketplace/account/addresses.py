@@ -58,6 +58,11 @@ def address_clean(*, data: dict, rules: AddressRules = FULL_ADDRESS, address_typ
     cleaned = {k: (str(data.get(k) or "")).strip() for k in FIELDS}
     cleaned["country"] = (cleaned["country"] or "VN").upper()
     errors: list[DomainError] = []
+    for field, value in cleaned.items():
+        limit = Address._meta.get_field(field).max_length
+        if limit and len(value) > limit:
+            errors.append(_error(_("Quá dài (tối đa %(n)s ký tự).") % {"n": limit}, AccountErrorCode.INVALID, field,
+                                 address_type))
     if cleaned["country"] != "VN":
         errors.append(_error(_("Chỉ giao hàng trong Việt Nam."), AccountErrorCode.INVALID, "country", address_type))
     if rules.check_required_fields:

@@ -29,6 +29,8 @@ class Checkout(ModelWithMetadata):
     customer_note = models.TextField(blank=True)
     language_code = models.CharField(max_length=10, default="vi")
     currency = models.CharField(max_length=3, default="VND")
+    # Where the last line change came from: the units one address may hold are capped (anti-hoarding).
+    client_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-updated_at", "pk"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 
 from marketplace.checkout.models import Checkout, CheckoutLine
 from marketplace.checkout.purchase import VariantPurchase, variants_purchase_info
@@ -175,3 +175,11 @@ def checkout_reservation_expires(*, checkout: Checkout) -> datetime | None:
 def checkouts_for_user(*, user_id: int, channel_id: int | None = None) -> QuerySet[Checkout]:
     qs = Checkout.objects.filter(user_id=user_id)
     return qs.filter(channel_id=channel_id) if channel_id else qs
+
+
+def checkout_units_for_client(*, client_address: str, since: datetime, exclude_token: uuid.UUID | None = None) -> int:
+    """Units in the checkouts whose lines last changed from this address since `since` (other than this one)."""
+    lines = CheckoutLine.objects.filter(checkout__client_address=client_address, checkout__updated_at__gte=since)
+    if exclude_token is not None:
+        lines = lines.exclude(checkout_id=exclude_token)
+    return int(lines.aggregate(n=Sum("quantity"))["n"] or 0)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.account.addresses import FULL_ADDRESS, AddressRules, address_copy, address_create
@@ -17,6 +19,7 @@ from marketplace.account.models import Address
 from marketplace.channel.models import Channel
 from marketplace.channel.selectors import channel_get_by_slug
 from marketplace.checkout.error_codes import CheckoutErrorCode
+from marketplace.checkout.locks import client_address_lock
 from marketplace.checkout.models import Checkout, CheckoutLine
 from marketplace.checkout.purchase import variants_purchase_info
 from marketplace.checkout.selectors import (
@@ -24,6 +27,7 @@ from marketplace.checkout.selectors import (
     checkout_info_get,
     checkout_lines,
     checkout_shipping_option,
+    checkout_units_for_client,
 )
 from marketplace.core.errors import DomainError, DomainErrors
 from marketplace.warehouse.availability import Demand
@@ -92,6 +96,24 @@ def _check_purchasable(wanted: dict[int, int], channel_id: int) -> None:
         raise DomainErrors(errors)
 
 
+def _check_hoarding(*, units: int, anonymous: bool, client_address: str | None,
+                    checkout_token: uuid.UUID | None = None) -> None:
+    """Refuse holding more than an anonymous checkout, or one client address within the window, may hold (so two
+    scripted checkouts cannot take every unit off sale). Runs inside the caller's transaction."""
+    if anonymous and units > settings.CHECKOUT_ANONYMOUS_MAX_UNITS:
+        raise DomainError(_("Giỏ hàng chưa đăng nhập chỉ giữ tối đa %(n)s sản phẩm; vui lòng đăng nhập để mua thêm.")
+                          % {"n": settings.CHECKOUT_ANONYMOUS_MAX_UNITS},
+                          code=CheckoutErrorCode.QUANTITY_GREATER_THAN_LIMIT, field="quantity")
+    if not client_address:
+        return
+    client_address_lock(client_address=client_address)
+    since = timezone.now() - timedelta(minutes=settings.CHECKOUT_CLIENT_WINDOW_MINUTES)
+    held = checkout_units_for_client(client_address=client_address, since=since, exclude_token=checkout_token)
+    if held + units > settings.CHECKOUT_CLIENT_MAX_UNITS:
+        raise DomainError(_("Đã giữ quá nhiều sản phẩm từ cùng một địa chỉ mạng; vui lòng thử lại sau."),
+                          code=CheckoutErrorCode.QUANTITY_GREATER_THAN_LIMIT, field="quantity")
+
+
 def _reserve(checkout: Checkout) -> None:
     """Re-reserve stock for all lines (from the collection point when pickup there is local-only)."""
     lines = checkout_lines(checkout)
@@ -119,7 +141,8 @@ def _merge(lines: list[LineInput]) -> dict[int, int]:
 
 @transaction.atomic
 def checkout_create(*, channel_slug: str | None, lines: list[LineInput], email: str = "", user=None,
-                    language_code: str = "vi") -> Checkout:
+                    language_code: str = "vi", client_address: str | None = None) -> Checkout:
+    """`client_address` is the shopper's IP address (None when unknown, e.g. demo data): it caps the units held."""
     channel = _channel(channel_slug)
     for line in lines:  # checked one by one: merging would hide a negative quantity behind a positive one
         _check_quantities({line.variant_id: line.quantity})
@@ -127,13 +150,27 @@ def checkout_create(*, channel_slug: str | None, lines: list[LineInput], email: 
     _check_quantities(wanted)
     _check_purchasable(wanted, channel.pk)
     signed_in = user is not None and getattr(user, "is_authenticated", False)
+    _check_hoarding(units=sum(wanted.values()), anonymous=not signed_in, client_address=client_address)
     checkout = Checkout.objects.create(channel=channel, user=user if signed_in else None,
                                        email=_email(email) if email else (user.email if signed_in else ""),
-                                       language_code=language_code or "vi", currency=channel.currency_code)
+                                       language_code=language_code or "vi", currency=channel.currency_code,
+                                       client_address=client_address)
     CheckoutLine.objects.bulk_create([CheckoutLine(checkout=checkout, variant_id=v, quantity=q)
                                       for v, q in wanted.items()])
     _reserve(checkout)
     return checkout
+
+
+def _check_units(checkout: Checkout, quantities: dict[int, int], client_address: str | None) -> None:
+    """The hoarding caps for a changed basket (variant id -> new quantity); the change then counts for this
+    address."""
+    total = sum(quantities.values())
+    if total <= sum(line.quantity for line in checkout_lines(checkout)):
+        return  # giving units back is always allowed
+    _check_hoarding(units=total, anonymous=checkout.user_id is None,
+                    client_address=client_address or checkout.client_address, checkout_token=checkout.pk)
+    if client_address:
+        checkout.client_address = client_address
 
 
 def _locked(checkout: Checkout) -> Checkout:
@@ -146,7 +183,7 @@ def _locked(checkout: Checkout) -> Checkout:
 
 
 @transaction.atomic
-def checkout_lines_add(*, checkout: Checkout, lines: list[LineInput]) -> Checkout:
+def checkout_lines_add(*, checkout: Checkout, lines: list[LineInput], client_address: str | None = None) -> Checkout:
     """Add units; a variant already in the cart has its quantity increased (Saleor's behaviour)."""
     checkout = _locked(checkout)
     for line in lines:
@@ -156,18 +193,20 @@ def checkout_lines_add(*, checkout: Checkout, lines: list[LineInput]) -> Checkou
     wanted = {v: q + (existing[v].quantity if v in existing else 0) for v, q in added.items()}
     _check_quantities(wanted)
     _check_purchasable(wanted, checkout.channel_id)
+    _check_units(checkout, {**{v: line.quantity for v, line in existing.items()}, **wanted}, client_address)
     for variant_id, quantity in wanted.items():
         if variant_id in existing:
             CheckoutLine.objects.filter(pk=existing[variant_id].pk).update(quantity=quantity)
         else:
             CheckoutLine.objects.create(checkout=checkout, variant_id=variant_id, quantity=quantity)
     _reserve(checkout)
-    checkout.save(update_fields=["updated_at"])
+    checkout.save(update_fields=["updated_at", "client_address"])
     return checkout
 
 
 @transaction.atomic
-def checkout_lines_update(*, checkout: Checkout, lines: list[LineUpdate]) -> Checkout:
+def checkout_lines_update(*, checkout: Checkout, lines: list[LineUpdate], client_address: str | None = None
+                          ) -> Checkout:
     """Set quantities; 0 removes the line."""
     checkout = _locked(checkout)
     current = checkout_lines(checkout)
@@ -181,13 +220,14 @@ def checkout_lines_update(*, checkout: Checkout, lines: list[LineUpdate]) -> Che
         wanted[line.variant_id] = update.quantity
     _check_quantities(wanted, allow_zero=True)
     _check_purchasable(wanted, checkout.channel_id)
+    _check_units(checkout, {**{line.variant_id: line.quantity for line in current}, **wanted}, client_address)
     for variant_id, quantity in wanted.items():
         if quantity == 0:
             by_variant[variant_id].delete()
         else:
             CheckoutLine.objects.filter(pk=by_variant[variant_id].pk).update(quantity=quantity)
     _reserve(checkout)
-    checkout.save(update_fields=["updated_at"])
+    checkout.save(update_fields=["updated_at", "client_address"])
     return checkout
 
 

@@ -186,6 +186,11 @@ DEFAULT_CURRENCY = "VND"
 DEFAULT_COUNTRY = "VN"
 CHECKOUT_RESERVATION_MINUTES = env_int("CHECKOUT_RESERVATION_MINUTES", 10)
 CHECKOUT_MAX_LINE_QUANTITY = env_int("CHECKOUT_MAX_LINE_QUANTITY", 50)
+# Hoarding limits: units one anonymous checkout may hold, and units the checkouts from one client address touched
+# within the window may hold together (generous: many phones share an address behind carrier NAT).
+CHECKOUT_ANONYMOUS_MAX_UNITS = env_int("CHECKOUT_ANONYMOUS_MAX_UNITS", 30)
+CHECKOUT_CLIENT_MAX_UNITS = env_int("CHECKOUT_CLIENT_MAX_UNITS", 150)
+CHECKOUT_CLIENT_WINDOW_MINUTES = env_int("CHECKOUT_CLIENT_WINDOW_MINUTES", 60)
 ORDER_PAYMENT_MINUTES = env_int("ORDER_PAYMENT_MINUTES", 30)  # an unpaid card order then releases its stock
 GRAPHQL_PAGINATION_LIMIT = 100
 # Map tiles for the public sales-points page (OpenStreetMap's by default; empty: no tiles, the list still shows).

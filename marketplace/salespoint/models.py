@@ -101,6 +101,8 @@ class StockTransfer(TimeStampedModel):
                                     related_name="+")
     received_at = models.DateTimeField(null=True, blank=True)
     receive_note = models.TextField(blank=True)
+    # A token from the create form or API call: a double tap or a retried request returns the transfer already made.
+    client_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -352,3 +352,33 @@ def sales_points_with_stock(*, product_id: int, at: datetime | None = None) -> l
     units = {r["warehouse_id"]: int(r["units"]) for r in rows}
     points = sales_points_public().filter(warehouse_id__in=units)
     return [PointAvailability(sales_point=p, quantity=units[p.warehouse_id]) for p in points]
+
+
+
+def variant_ids_find(*, pks: Iterable[int], external_references: Iterable[str]) -> tuple[set[int], dict[str, int]]:
+    """Which of these variant ids exist, and the ids of these external references, in two light queries (no model
+    instances: a bulk update may name thousands)."""
+    found = set(ProductVariant.objects.filter(pk__in=set(pks)).values_list("pk", flat=True))
+    refs = {r for r in external_references if r}
+    by_ref = dict(ProductVariant.objects.filter(external_reference__in=refs)
+                  .values_list("external_reference", "pk")) if refs else {}
+    return found, by_ref
+
+
+def warehouse_ids_find(*, pks: Iterable[int], external_references: Iterable[str]) -> tuple[set[int], dict[str, int]]:
+    """As variant_ids_find, for warehouses."""
+    found = set(Warehouse.objects.filter(pk__in=set(pks)).values_list("pk", flat=True))
+    refs = {r for r in external_references if r}
+    by_ref = dict(Warehouse.objects.filter(external_reference__in=refs)
+                  .values_list("external_reference", "pk")) if refs else {}
+    return found, by_ref
+
+def stock_ids_for_pairs(*, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """(warehouse id, variant id) -> stock line id, for the pairs that have a stock line."""
+    pairs = set(pairs)
+    if not pairs:
+        return {}
+    rows = Stock.objects.filter(warehouse_id__in={w for w, _v in pairs},
+                                product_variant_id__in={v for _w, v in pairs}).values_list(
+        "warehouse_id", "product_variant_id", "pk")
+    return {(w, v): pk for w, v, pk in rows if (w, v) in pairs}

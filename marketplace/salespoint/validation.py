@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.certification.selectors import listable_product_ids
 from marketplace.core.errors import DomainError
-from marketplace.product.models import ProductVariant
+from marketplace.product.models import Product, ProductVariant
 from marketplace.salespoint.error_codes import SalesPointErrorCode
 from marketplace.salespoint.models import SalesPoint
 from marketplace.warehouse.models import Warehouse
@@ -75,6 +75,15 @@ def variants_get(*, variant_ids: Iterable[int], field: str = "variant") -> dict[
     return found
 
 
+def variant_product_ids(*, variant_ids: Iterable[int]) -> dict[int, int]:
+    """variant id -> product id for the variants that exist, in one light query (no model instances)."""
+    return dict(ProductVariant.objects.filter(pk__in=set(variant_ids)).values_list("pk", "product_id"))
+
+
+def product_names(*, product_ids: Iterable[int]) -> dict[int, str]:
+    return dict(Product.objects.filter(pk__in=set(product_ids)).values_list("pk", "name"))
+
+
 def variants_check_listable(variants: Iterable[ProductVariant], *, code: SalesPointErrorCode, field: str) -> None:
     """Refuse when any product fails the listing rule (valid OCOP certificate, 3 stars or more) right now."""
     variants = list(variants)
@@ -89,3 +98,16 @@ def variants_check_listable(variants: Iterable[ProductVariant], *, code: SalesPo
         message = _("Không được nhập: %(names)s không có chứng nhận OCOP hợp lệ từ 3 sao.")
     raise DomainError(message % {"names": names}, code=code, field=field,
                       variants=[v.pk for v in blocked])
+
+
+CLIENT_TOKEN_MAX_LENGTH = 64
+
+
+def client_token_clean(value: object, *, field: str = "client_token") -> str | None:
+    """An idempotency token from a form or API call: None when absent; refused when not short text."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or len(value.strip()) > CLIENT_TOKEN_MAX_LENGTH or not value.strip():
+        raise DomainError(_("Mã chống gửi trùng không hợp lệ (tối đa %(n)s ký tự).") % {"n": CLIENT_TOKEN_MAX_LENGTH},
+                          code=SalesPointErrorCode.INVALID, field=field)
+    return value.strip()

@@ -59,3 +59,31 @@ def reservations_expiry_for(*, checkout_line_ids: Iterable) -> datetime | None:
     row = (Reservation.objects.filter(checkout_line_id__in=list(checkout_line_ids), reserved_until__gt=timezone.now())
            .order_by("reserved_until").values_list("reserved_until", flat=True).first())
     return row
+
+
+def reservations_trim(*, free_by_stock: dict[int, int], now: datetime | None = None) -> list:
+    """Shrink live reservations so none of these stock rows holds more than its free units (stock id -> on hand −
+    allocated), taking from the newest first: the shopper who reserved first keeps the goods, and a count below
+    the reserved quantity no longer leaves every other buyer at a negative availability until the reservations
+    run out. The trimmed checkouts then show Saleor's insufficient-stock problem. The caller holds the stock row
+    locks. Returns the checkout line ids trimmed."""
+    now = now or timezone.now()
+    held = list(Reservation.objects.filter(stock_id__in=list(free_by_stock), reserved_until__gt=now)
+                .order_by("stock_id", "-reserved_until", "-pk"))
+    excess = {stock_id: -max(free, 0) for stock_id, free in free_by_stock.items()}
+    for reservation in held:
+        excess[reservation.stock_id] += reservation.quantity_reserved
+    shrunk, emptied, lines = [], [], []
+    for reservation in held:  # newest first within each stock row
+        cut = min(excess[reservation.stock_id], reservation.quantity_reserved)
+        if cut <= 0:
+            continue
+        excess[reservation.stock_id] -= cut
+        reservation.quantity_reserved -= cut
+        (shrunk if reservation.quantity_reserved else emptied).append(reservation)
+        lines.append(reservation.checkout_line_id)
+    if emptied:
+        Reservation.objects.filter(pk__in=[r.pk for r in emptied]).delete()
+    if shrunk:
+        Reservation.objects.bulk_update(shrunk, ["quantity_reserved"])
+    return lines

@@ -41,6 +41,7 @@ class StockTransferCreateInput(graphene.InputObjectType):
     lines = graphene.List(graphene.NonNull(StockTransferLineInput), required=True)
     note = graphene.String()
     ship = graphene.Boolean(description="Ship at once (the units leave the source now).")
+    client_token = graphene.String(description="Idempotency key: the same token returns the same transfer.")
 
 
 class CounterSaleLineInput(graphene.InputObjectType):

@@ -12,6 +12,7 @@ from marketplace.salespoint.services.profile import (
 )
 from marketplace.salespoint.services.stock import (
     stock_adjust,
+    stock_counts_set,
     stock_quantities_set,
     stock_receive,
     stock_threshold_set,
@@ -34,6 +35,7 @@ __all__ = [
     "sales_point_operators_set",
     "salespoint_check_operator",
     "stock_adjust",
+    "stock_counts_set",
     "stock_quantities_set",
     "stock_receive",
     "stock_threshold_set",

@@ -15,10 +15,17 @@ from marketplace.core.audit import log_action
 from marketplace.core.errors import DomainError
 from marketplace.core.money import vnd
 from marketplace.salespoint.error_codes import SalesPointErrorCode
+from marketplace.salespoint.locks import client_token_lock
 from marketplace.salespoint.models import CounterSale, CounterSaleLine, CounterSaleStatus, PaymentMethod
 from marketplace.salespoint.pricing import counter_prices
 from marketplace.salespoint.scope import salespoint_check_operator
-from marketplace.salespoint.validation import lines_merge, sales_point_active, variants_check_listable, variants_get
+from marketplace.salespoint.validation import (
+    client_token_clean,
+    lines_merge,
+    sales_point_active,
+    variants_check_listable,
+    variants_get,
+)
 from marketplace.warehouse.locks import stocks_lock
 from marketplace.warehouse.models import Stock, StockMovementKind
 from marketplace.warehouse.services import stock_move
@@ -36,14 +43,27 @@ def _amount(value: object, *, field: str) -> Decimal | None:
     return amount
 
 
+def _done_before(*, client_token: object, warehouse_id: int) -> CounterSale | None:
+    """The sale already made with this token. Callers with the same token queue on its lock, so a double tap
+    waits for the first sale to commit and then gets it."""
+    token = client_token_clean(client_token)
+    if token is None:
+        return None
+    client_token_lock(scope="counter_sale", token=token)
+    done = CounterSale.objects.filter(client_token=token).first()
+    if done is not None and done.warehouse_id != warehouse_id:
+        raise DomainError(_("Mã chống gửi trùng đã được dùng cho một hóa đơn khác."),
+                          code=SalesPointErrorCode.INVALID, field="client_token")
+    return done
+
+
 @transaction.atomic
 def counter_sale_create(
     *, actor, warehouse_id: int, lines: list[tuple[int, int]], payment_method: str,
     amount_tendered: Decimal | int | None = None, terminal_reference: str = "", client_token: str | None = None,
 ) -> CounterSale:
     salespoint_check_operator(user=actor, warehouse_id=warehouse_id)
-    if client_token and (done := CounterSale.objects.filter(client_token=client_token,
-                                                            warehouse_id=warehouse_id).first()):
+    if (done := _done_before(client_token=client_token, warehouse_id=warehouse_id)) is not None:
         return done
     sales_point_active(warehouse_id=warehouse_id)
     if payment_method not in PaymentMethod.values:
@@ -79,7 +99,7 @@ def counter_sale_create(
     sale = CounterSale.objects.create(
         warehouse_id=warehouse_id, payment_method=payment_method, total_amount=total, amount_tendered=tendered,
         change_due=tendered - total, terminal_reference=terminal_reference.strip()[:64], operator=actor,
-        client_token=client_token or None,
+        client_token=client_token_clean(client_token),
     )
     sale.number = f"HD{timezone.localdate():%y%m%d}-{sale.pk:06d}"
     sale.save(update_fields=["number"])

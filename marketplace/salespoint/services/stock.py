@@ -6,21 +6,30 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from marketplace.certification.selectors import listable_product_ids
 from marketplace.core.audit import log_action
 from marketplace.core.errors import DomainError
 from marketplace.salespoint.error_codes import SalesPointErrorCode
 from marketplace.salespoint.models import StockThreshold
 from marketplace.salespoint.scope import salespoint_check_operator
 from marketplace.salespoint.validation import (
+    product_names,
     quantity_whole,
     text_required,
+    variant_product_ids,
     variants_check_listable,
     variants_get,
     warehouse_usable,
 )
-from marketplace.warehouse.locks import stocks_lock
+from marketplace.warehouse.locks import stocks_lock, stocks_lock_quantities
 from marketplace.warehouse.models import Stock, StockMovement, StockMovementKind
-from marketplace.warehouse.services import stock_get_or_create, stock_move
+from marketplace.warehouse.services import (
+    StockChange,
+    stock_get_or_create,
+    stock_ids_get_or_create,
+    stock_move,
+    stock_moves_bulk,
+)
 
 
 @transaction.atomic
@@ -75,18 +84,80 @@ def stock_adjust(
 def stock_quantities_set(*, actor, items: list[tuple[int, int, int]], reason: str) -> list[Stock]:
     """Set absolute quantities [(warehouse id, variant id, quantity)] all or nothing, each as a count correction
     (Saleor's productVariantStocksUpdate / stockBulkUpdate). A refused item raises with its `index`."""
+    errors = stock_counts_set(actor=actor, items=items, reason=reason)
+    if errors:
+        raise errors[min(errors)]
+    stocks = {(s.warehouse_id, s.product_variant_id): s for s in Stock.objects.filter(
+        warehouse_id__in={w for w, _v, _q in items}, product_variant_id__in={v for _w, v, _q in items})}
+    return [stocks[(w, v)] for w, v, _q in items]
+
+
+@transaction.atomic
+def stock_counts_set(*, actor, items: list[tuple[int, int, int]], reason: str, all_or_nothing: bool = True
+                     ) -> dict[int, DomainError]:
+    """Count corrections for many lines at once [(warehouse id, variant id, counted quantity)], with stock_adjust's
+    rules (a missing stock line is created; adding units of a product failing the listing rule is refused; a
+    count below what online orders hold is refused), in a fixed number of queries whatever the number of items.
+    Returns the refused items by index with their DomainError (each error also carries `index`). All or nothing
+    writes nothing when any item is refused; otherwise the other items are written. An actor outside a point's
+    scope refuses the whole call (raises)."""
     for warehouse_id in sorted({w for w, _v, _q in items}):
         salespoint_check_operator(user=actor, warehouse_id=warehouse_id)
-    stocks = []
+    reason = text_required(reason, field="reason", message=_("Cần ghi lý do điều chỉnh."))
+    errors: dict[int, DomainError] = {}
+
+    def refuse(index: int, exc: DomainError) -> None:
+        exc.params["index"] = index
+        errors.setdefault(index, exc)
+
+    unusable = {}
+    for warehouse_id in sorted({w for w, _v, _q in items}):
+        try:
+            warehouse_usable(warehouse_id=warehouse_id)
+        except DomainError as exc:
+            unusable[warehouse_id] = exc
+    known = variant_product_ids(variant_ids={v for _w, v, _q in items})
     for index, (warehouse_id, variant_id, quantity) in enumerate(items):
         try:
-            stock_adjust(actor=actor, warehouse_id=warehouse_id, variant_id=variant_id, counted_quantity=quantity,
-                         reason=reason)
+            if warehouse_id in unusable:
+                raise DomainError(unusable[warehouse_id].message, code=unusable[warehouse_id].code,
+                                  field=unusable[warehouse_id].field)
+            quantity_whole(quantity, allow_zero=True)
+            if variant_id not in known:
+                raise DomainError(_("Không tìm thấy sản phẩm (mã %(ids)s).") % {"ids": variant_id},
+                                  code=SalesPointErrorCode.NOT_FOUND, field="variant")
         except DomainError as exc:
-            exc.params["index"] = index
-            raise
-        stocks.append(Stock.objects.get(warehouse_id=warehouse_id, product_variant_id=variant_id))
-    return stocks
+            refuse(index, exc)
+    if errors and all_or_nothing:
+        return errors
+    todo = [(i, item) for i, item in enumerate(items) if i not in errors]
+    stocks = stock_ids_get_or_create(pairs={(w, v) for _i, (w, v, _q) in todo})
+    on_hand = stocks_lock_quantities(stock_ids=sorted(stocks.values()))
+    listable = listable_product_ids(product_ids=[known[v] for _i, (_w, v, _q) in todo])
+    changes: list[tuple[int, StockChange]] = []
+    for index, (warehouse_id, variant_id, counted) in todo:
+        stock_id = stocks[(warehouse_id, variant_id)]
+        quantity, allocated = on_hand[stock_id]
+        delta = counted - quantity
+        if delta == 0:
+            continue
+        if delta > 0 and known[variant_id] not in listable:
+            name = product_names(product_ids=[known[variant_id]]).get(known[variant_id], "")
+            refuse(index, DomainError(
+                _("Không được nhập: %(names)s không có chứng nhận OCOP hợp lệ từ 3 sao.") % {"names": name},
+                code=SalesPointErrorCode.PRODUCT_NOT_LISTABLE, field="variant", variants=[variant_id]))
+        elif counted < allocated:
+            refuse(index, DomainError(
+                _("Không thể đặt tồn kho %(counted)s: %(allocated)s sản phẩm đang được giữ cho đơn trực tuyến.")
+                % {"counted": counted, "allocated": allocated},
+                code=SalesPointErrorCode.INSUFFICIENT_STOCK, field="counted_quantity"))
+        else:
+            on_hand[stock_id] = (counted, allocated)
+            changes.append((index, StockChange(stock_id=stock_id, quantity_delta=delta)))
+    if errors and all_or_nothing:
+        return errors
+    stock_moves_bulk(changes=[c for _i, c in changes], kind=StockMovementKind.ADJUST, actor=actor, reason=reason)
+    return errors
 
 
 @transaction.atomic

@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy as _lazy
 from marketplace.core.audit import log_action
 from marketplace.core.errors import DomainError
 from marketplace.salespoint.error_codes import SalesPointErrorCode
+from marketplace.salespoint.locks import client_token_lock
 from marketplace.salespoint.models import StockTransfer, StockTransferLine, StockTransferStatus
 from marketplace.salespoint.scope import salespoint_check_operator
 from marketplace.salespoint.validation import (
+    client_token_clean,
     lines_merge,
     quantity_whole,
     sales_point_active,
@@ -62,8 +64,18 @@ def _check_available(*, warehouse_id: int, wanted: dict[int, int], variants) -> 
 @transaction.atomic
 def stock_transfer_create(
     *, actor, source_id: int, destination_id: int, lines: list[tuple[int, int]], note: str = "",
+    client_token: str | None = None, ship: bool = False,
 ) -> StockTransfer:
+    """Create a transfer at the source (and ship it at once with `ship`, in the same transaction). With
+    `client_token`, callers presenting the same token queue on its lock and all get the transfer the first made."""
     salespoint_check_operator(user=actor, warehouse_id=source_id)
+    if (token := client_token_clean(client_token)) is not None:
+        client_token_lock(scope="transfer", token=token)
+        if (done := StockTransfer.objects.filter(client_token=token).first()) is not None:
+            if done.source_id != source_id:
+                raise DomainError(_("Mã chống gửi trùng đã được dùng cho một phiếu chuyển khác."),
+                                  code=SalesPointErrorCode.INVALID, field="client_token")
+            return done
     if source_id == destination_id:
         raise DomainError(_("Không thể chuyển hàng đến chính điểm bán này."), code=SalesPointErrorCode.SAME_POINT,
                           field="destination")
@@ -74,7 +86,7 @@ def stock_transfer_create(
     variants_check_listable(variants.values(), code=SalesPointErrorCode.PRODUCT_NOT_LISTABLE, field="lines")
     _check_available(warehouse_id=source_id, wanted=wanted, variants=variants)
     transfer = StockTransfer.objects.create(source_id=source_id, destination_id=destination_id, note=note.strip(),
-                                            created_by=actor)
+                                            created_by=actor, client_token=token)
     transfer.number = f"CK{timezone.localdate():%y%m%d}-{transfer.pk:05d}"
     transfer.save(update_fields=["number"])
     StockTransferLine.objects.bulk_create(
@@ -82,6 +94,8 @@ def stock_transfer_create(
         for variant_id, quantity in wanted.items())
     log_action(action="salespoint.transfer.created", obj=transfer, actor=actor,
                after={"source": source_id, "destination": destination_id, "lines": wanted})
+    if ship:
+        return stock_transfer_ship(actor=actor, transfer_id=transfer.pk)
     return transfer
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from marketplace.channel.selectors import channel_get_by_slug
 from marketplace.checkout import services as checkout_services
 from marketplace.checkout.selectors import checkout_info_get, variants_purchase_info
+from marketplace.core.client_address import client_address_get
 from marketplace.core.errors import DomainError, DomainErrors
 from storefront.views.checkout.common import channel_slug, current_checkout, flash_errors, remember
 
@@ -44,10 +45,12 @@ def cart_add(request: HttpRequest) -> HttpResponse:
         checkout = current_checkout(request)
         if checkout is None:
             checkout = checkout_services.checkout_create(channel_slug=channel_slug(), lines=[line], user=request.user,
-                                                         language_code=request.LANGUAGE_CODE)
+                                                         language_code=request.LANGUAGE_CODE,
+                                                         client_address=client_address_get(meta=request.META))
             remember(request, checkout)
         else:
-            checkout_services.checkout_lines_add(checkout=checkout, lines=[line])
+            checkout_services.checkout_lines_add(checkout=checkout, lines=[line],
+                                                 client_address=client_address_get(meta=request.META))
     except (DomainError, DomainErrors) as exc:
         flash_errors(request, exc)
         if url_has_allowed_host_and_scheme(back, {request.get_host()}, require_https=request.is_secure()):
@@ -65,7 +68,8 @@ def cart_line_update(request: HttpRequest, line_id: uuid.UUID) -> HttpResponse:
     quantity = 0 if "remove" in request.POST else _int(request.POST.get("quantity"), -1)
     try:
         checkout_services.checkout_lines_update(
-            checkout=checkout, lines=[checkout_services.LineUpdate(quantity=quantity, line_id=line_id)])
+            checkout=checkout, lines=[checkout_services.LineUpdate(quantity=quantity, line_id=line_id)],
+            client_address=client_address_get(meta=request.META))
     except (DomainError, DomainErrors) as exc:
         flash_errors(request, exc)
     return redirect("storefront:cart")

@@ -53,6 +53,8 @@ class TransferForm(forms.Form):
     destination = forms.TypedChoiceField(label=_("Chuyển đến"), coerce=int)
     note = forms.CharField(label=_("Ghi chú"), max_length=500, required=False)
     ship_now = forms.BooleanField(label=_("Xuất kho ngay"), required=False, initial=True)
+    # A fresh token per form shown: a double click or a resubmitted form returns the transfer already made.
+    token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args, destinations, **kwargs):
         super().__init__(*args, **kwargs)

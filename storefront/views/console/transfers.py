@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,7 +21,7 @@ NOT_WHOLE = _("Số lượng phải là số nguyên.")
 @point_view
 def transfer_list(request: HttpRequest, point) -> HttpResponse:
     destinations = selectors.transfer_destinations(warehouse_id=point.warehouse_id)
-    form = TransferForm(request.POST or None, destinations=destinations)
+    form = TransferForm(request.POST or None, destinations=destinations, initial={"token": uuid.uuid4().hex})
     lines = selectors.stock_lines(warehouse_id=point.warehouse_id).filter(quantity__gt=0)
     if request.method == "POST" and form.is_valid():
         quantities, bad = line_quantities(request.POST, "qty_", skip_zero=True)
@@ -29,9 +31,8 @@ def transfer_list(request: HttpRequest, point) -> HttpResponse:
             try:
                 transfer = services.stock_transfer_create(
                     actor=request.user, source_id=point.warehouse_id, destination_id=form.cleaned_data["destination"],
-                    lines=list(quantities.items()), note=form.cleaned_data["note"])
-                if form.cleaned_data["ship_now"]:
-                    services.stock_transfer_ship(actor=request.user, transfer_id=transfer.pk)
+                    lines=list(quantities.items()), note=form.cleaned_data["note"],
+                    client_token=form.cleaned_data["token"], ship=form.cleaned_data["ship_now"])
             except DomainError as exc:
                 flash_error(request, exc)
             else:

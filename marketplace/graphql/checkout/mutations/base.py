@@ -4,11 +4,13 @@ from `id` / `checkoutId` / `token`, and the line inputs."""
 from __future__ import annotations
 
 import graphene
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from marketplace.checkout.error_codes import CheckoutErrorCode as Codes
 from marketplace.checkout.models import Checkout
 from marketplace.checkout.selectors import checkout_get
+from marketplace.core.client_address import client_address_get
 from marketplace.core.errors import DomainError
 from marketplace.graphql.core.enums import LanguageCodeEnum
 from marketplace.graphql.core.ids import pk_from_global_id, to_global_id
@@ -99,6 +101,23 @@ class CheckoutMutation(BaseMutation):
         return {k: v for k, v in extra.items() if k in fields}
 
 
+class CheckoutWriteMutation(CheckoutMutation):
+    """The checkout's own mutations, all or nothing: one that answers with errors keeps nothing it did on the way
+    (a checkout created before its address was refused, the reservation made for it). Only for mutations that
+    make no network call (payments use CheckoutMutation: Stripe is never called inside a transaction)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def mutate(cls, root, info, **data):
+        with transaction.atomic():
+            result = super().mutate(root, info, **data)
+            if result.errors:
+                transaction.set_rollback(True)
+        return result
+
+
 def checkout_from_args(*, id: str | None = None, checkout_id: str | None = None, token=None) -> Checkout:
     raw = id or checkout_id
     if raw:
@@ -114,6 +133,10 @@ def checkout_from_args(*, id: str | None = None, checkout_id: str | None = None,
     return checkout
 
 
+def client_address(info) -> str | None:
+    return client_address_get(meta=info.context.META)
+
+
 def variant_pk(variant_id: str) -> int:
     return pk_from_global_id(variant_id, "ProductVariant", field="variantId")
 
@@ -122,4 +145,5 @@ def payload(checkout: Checkout) -> dict:
     return {"checkout": checkout_get(token=checkout.pk)}
 
 
-__all__ = ["CheckoutError", "CheckoutMutation", "LanguageCodeEnum", "checkout_from_args", "payload", "variant_pk"]
+__all__ = ["CheckoutError", "CheckoutMutation", "CheckoutWriteMutation", "LanguageCodeEnum", "checkout_from_args",
+           "client_address", "payload", "variant_pk"]

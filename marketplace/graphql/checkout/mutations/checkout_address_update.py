@@ -11,7 +11,7 @@ from marketplace.graphql.checkout.mutations.base import (
     CheckoutAddressValidationRules,
     CheckoutError,
     CheckoutIdArguments,
-    CheckoutMutation,
+    CheckoutWriteMutation,
     checkout_from_args,
     payload,
 )
@@ -24,7 +24,7 @@ def _rules(value: dict | None) -> AddressRules:
                         check_fields_format=True)
 
 
-class CheckoutShippingAddressUpdate(CheckoutMutation):
+class CheckoutShippingAddressUpdate(CheckoutWriteMutation):
     checkout = graphene.Field(Checkout)
 
     class Arguments(CheckoutIdArguments):
@@ -44,7 +44,7 @@ class CheckoutShippingAddressUpdate(CheckoutMutation):
                                                                  data=address_data(shipping_address)))
 
 
-class CheckoutBillingAddressUpdate(CheckoutMutation):
+class CheckoutBillingAddressUpdate(CheckoutWriteMutation):
     checkout = graphene.Field(Checkout)
 
     class Arguments(CheckoutIdArguments):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from marketplace.checkout.complete import checkout_complete
 from marketplace.checkout.error_codes import CheckoutErrorCode
 from marketplace.core.errors import DomainError
-from marketplace.graphql.checkout.mutations.base import CheckoutError, CheckoutIdArguments, CheckoutMutation
+from marketplace.graphql.checkout.mutations.base import CheckoutError, CheckoutIdArguments, CheckoutWriteMutation
 from marketplace.graphql.core.types import MetadataInput
 from marketplace.graphql.core.uuid_ids import uuid_from_global_id
 from marketplace.graphql.order.types import Order
@@ -29,7 +29,7 @@ def _gateway(payment_data: str | dict | None) -> str | None:
     return data.get("gateway")
 
 
-class CheckoutComplete(CheckoutMutation):
+class CheckoutComplete(CheckoutWriteMutation):
     order = graphene.Field(Order)
     confirmation_needed = graphene.Boolean(required=True)
     confirmation_data = graphene.JSONString()

@@ -8,8 +8,9 @@ from marketplace.graphql.account.types import AddressInput, address_data
 from marketplace.graphql.checkout.mutations.base import (
     CheckoutError,
     CheckoutLineInput,
-    CheckoutMutation,
     CheckoutValidationRules,
+    CheckoutWriteMutation,
+    client_address,
     language,
     payload,
     variant_pk,
@@ -32,7 +33,7 @@ class CheckoutCreateInput(graphene.InputObjectType):
     metadata = graphene.List(graphene.NonNull(MetadataInput))
 
 
-class CheckoutCreate(CheckoutMutation):
+class CheckoutCreate(CheckoutWriteMutation):
     created = graphene.Boolean(deprecation_reason="Always returns `true`.")
     checkout = graphene.Field(Checkout)
 
@@ -47,6 +48,7 @@ class CheckoutCreate(CheckoutMutation):
     def perform_mutation(cls, root, info, input):
         checkout = services.checkout_create(
             channel_slug=input.get("channel"), email=input.get("email") or "", user=info.context.user,
+            client_address=client_address(info),
             language_code=language(input.get("language_code")),
             lines=[services.LineInput(variant_id=variant_pk(line["variant_id"]), quantity=line["quantity"])
                    for line in input["lines"]])

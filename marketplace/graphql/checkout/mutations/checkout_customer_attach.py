@@ -6,7 +6,7 @@ from marketplace.checkout import services
 from marketplace.graphql.checkout.mutations.base import (
     CheckoutError,
     CheckoutIdArguments,
-    CheckoutMutation,
+    CheckoutWriteMutation,
     checkout_from_args,
     payload,
 )
@@ -14,7 +14,7 @@ from marketplace.graphql.checkout.types import Checkout
 from marketplace.graphql.core.errors import permission_denied
 
 
-class CheckoutCustomerAttach(CheckoutMutation):
+class CheckoutCustomerAttach(CheckoutWriteMutation):
     """Attach the signed-in shopper to a guest checkout (then the order appears in their account)."""
 
     checkout = graphene.Field(Checkout)

@@ -7,12 +7,17 @@ from graphql_relay import from_global_id
 from marketplace.checkout import services
 from marketplace.checkout.error_codes import CheckoutErrorCode
 from marketplace.core.errors import DomainError
-from marketplace.graphql.checkout.mutations.base import CheckoutError, CheckoutMutation, checkout_from_args, payload
+from marketplace.graphql.checkout.mutations.base import (
+    CheckoutError,
+    CheckoutWriteMutation,
+    checkout_from_args,
+    payload,
+)
 from marketplace.graphql.checkout.types import Checkout
 from marketplace.graphql.core.ids import pk_from_global_id
 
 
-class CheckoutDeliveryMethodUpdate(CheckoutMutation):
+class CheckoutDeliveryMethodUpdate(CheckoutWriteMutation):
     """A ShippingMethod ID for home delivery, or a Warehouse ID to collect at that sales point (free)."""
 
     checkout = graphene.Field(Checkout)

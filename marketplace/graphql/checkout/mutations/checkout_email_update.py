@@ -6,14 +6,14 @@ from marketplace.checkout import services
 from marketplace.graphql.checkout.mutations.base import (
     CheckoutError,
     CheckoutIdArguments,
-    CheckoutMutation,
+    CheckoutWriteMutation,
     checkout_from_args,
     payload,
 )
 from marketplace.graphql.checkout.types import Checkout
 
 
-class CheckoutEmailUpdate(CheckoutMutation):
+class CheckoutEmailUpdate(CheckoutWriteMutation):
     checkout = graphene.Field(Checkout)
 
     class Arguments(CheckoutIdArguments):

@@ -7,15 +7,16 @@ from marketplace.graphql.checkout.mutations.base import (
     CheckoutError,
     CheckoutIdArguments,
     CheckoutLineInput,
-    CheckoutMutation,
+    CheckoutWriteMutation,
     checkout_from_args,
+    client_address,
     payload,
     variant_pk,
 )
 from marketplace.graphql.checkout.types import Checkout
 
 
-class CheckoutLinesAdd(CheckoutMutation):
+class CheckoutLinesAdd(CheckoutWriteMutation):
     checkout = graphene.Field(Checkout)
 
     class Arguments(CheckoutIdArguments):
@@ -28,7 +29,7 @@ class CheckoutLinesAdd(CheckoutMutation):
     @classmethod
     def perform_mutation(cls, root, info, lines, id=None, checkout_id=None, token=None):
         checkout = checkout_from_args(id=id, checkout_id=checkout_id, token=token)
-        checkout = services.checkout_lines_add(checkout=checkout, lines=[
+        checkout = services.checkout_lines_add(checkout=checkout, client_address=client_address(info), lines=[
             services.LineInput(variant_id=variant_pk(line["variant_id"]), quantity=line["quantity"])
             for line in lines])
         return payload(checkout)

@@ -3,12 +3,17 @@ from __future__ import annotations
 import graphene
 
 from marketplace.checkout import services
-from marketplace.graphql.checkout.mutations.base import CheckoutError, CheckoutMutation, checkout_from_args, payload
+from marketplace.graphql.checkout.mutations.base import (
+    CheckoutError,
+    CheckoutWriteMutation,
+    checkout_from_args,
+    payload,
+)
 from marketplace.graphql.checkout.types import Checkout
 from marketplace.graphql.core.uuid_ids import uuid_from_global_id
 
 
-class CheckoutLinesDelete(CheckoutMutation):
+class CheckoutLinesDelete(CheckoutWriteMutation):
     checkout = graphene.Field(Checkout)
 
     class Arguments:

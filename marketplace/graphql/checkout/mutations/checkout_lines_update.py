@@ -10,8 +10,9 @@ from marketplace.graphql.checkout.mutations.base import (
     CheckoutError,
     CheckoutIdArguments,
     CheckoutLineUpdateInput,
-    CheckoutMutation,
+    CheckoutWriteMutation,
     checkout_from_args,
+    client_address,
     payload,
     variant_pk,
 )
@@ -30,7 +31,7 @@ def _update(line: dict) -> services.LineUpdate:
     raise DomainError(_("Cần `lineId`."), code=CheckoutErrorCode.REQUIRED, field="lineId")
 
 
-class CheckoutLinesUpdate(CheckoutMutation):
+class CheckoutLinesUpdate(CheckoutWriteMutation):
     checkout = graphene.Field(Checkout)
 
     class Arguments(CheckoutIdArguments):
@@ -43,5 +44,6 @@ class CheckoutLinesUpdate(CheckoutMutation):
     @classmethod
     def perform_mutation(cls, root, info, lines, id=None, checkout_id=None, token=None):
         checkout = checkout_from_args(id=id, checkout_id=checkout_id, token=token)
-        checkout = services.checkout_lines_update(checkout=checkout, lines=[_update(line) for line in lines])
+        checkout = services.checkout_lines_update(checkout=checkout, lines=[_update(line) for line in lines],
+                                                  client_address=client_address(info))
         return payload(checkout)

@@ -28,9 +28,7 @@ class StockTransferCreate(SalesPointMutation):
         transfer = services.stock_transfer_create(
             actor=user, source_id=warehouse_pk(input["source"], field="source"),
             destination_id=warehouse_pk(input["destination"], field="destination"), lines=_lines(input["lines"]),
-            note=input.get("note") or "")
-        if input.get("ship"):
-            transfer = services.stock_transfer_ship(actor=user, transfer_id=transfer.pk)
+            note=input.get("note") or "", client_token=input.get("client_token"), ship=bool(input.get("ship")))
         return {"stock_transfer": transfer}
 
 
