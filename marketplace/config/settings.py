@@ -231,3 +231,12 @@ if not DEBUG:
     from marketplace.config.production_checks import refuse_demo_credentials
 
     refuse_demo_credentials(secret_key=SECRET_KEY)
+
+# GraphQL request limits (issue 11): checked before a query runs; see marketplace/graphql/core/limits.py.
+GRAPHQL_QUERY_MAX_COST = env_int("GRAPHQL_QUERY_MAX_COST", 50000)
+GRAPHQL_QUERY_MAX_DEPTH = env_int("GRAPHQL_QUERY_MAX_DEPTH", 12)
+GRAPHQL_QUERY_MAX_ALIASES = env_int("GRAPHQL_QUERY_MAX_ALIASES", 30)
+GRAPHQL_QUERY_MAX_TOKENS = env_int("GRAPHQL_QUERY_MAX_TOKENS", 5000)
+GRAPHQL_QUERY_LIST_MULTIPLIER = env_int("GRAPHQL_QUERY_LIST_MULTIPLIER", 10)
+GRAPHQL_BATCH_MAX_OPERATIONS = env_int("GRAPHQL_BATCH_MAX_OPERATIONS", 10)
+GRAPHQL_MAX_BODY_BYTES = env_int("GRAPHQL_MAX_BODY_BYTES", 1_000_000)
