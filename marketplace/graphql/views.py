@@ -21,6 +21,7 @@ from graphql import ExecutionResult, GraphQLError, OperationType, execute, parse
 from marketplace.account.tokens import user_from_access_token
 from marketplace.core.errors import DomainError
 from marketplace.graphql.core.errors import coded_error
+from marketplace.graphql.core.input_hygiene import database_error_as_input, input_hygiene_middleware
 from marketplace.graphql.core.limits import (
     QueryLimits,
     cost_error,
@@ -86,6 +87,9 @@ class GraphQLView(BaseGraphQLView):
             raise CodedHttpError("The received data is not a valid JSON query.", "JSON_INVALID", status=400)
         return data
 
+    def get_middleware(self, request):
+        return [input_hygiene_middleware, *(super().get_middleware(request) or [])]
+
     def get_response(self, request, data, show_graphiql=False):
         self._cost = None
         result, status_code = super().get_response(request, data, show_graphiql)
@@ -145,6 +149,12 @@ class GraphQLView(BaseGraphQLView):
                 if error.path:
                     formatted["path"] = error.path
                 return formatted
+            as_input = database_error_as_input(original) if original is not None else None
+            if as_input is not None:
+                logger.warning("Input refused by the database: %s", type(original).__name__)
+                if error.path:
+                    as_input["path"] = error.path
+                return as_input
             if original is not None and not isinstance(original, GraphQLError):
                 logger.error("GraphQL resolver failed", exc_info=original)
                 message = "Internal Server Error"
