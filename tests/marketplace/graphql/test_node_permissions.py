@@ -42,6 +42,7 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("populatedb", "--no-images")
         _draft_fair_parts()
+        _counter_sale_and_transfer()
         yield
         call_command("flush", "--no-input")
 
@@ -62,6 +63,22 @@ def _draft_fair_parts() -> None:
     Booth.objects.create(fair=draft, zone=zone, code="Z-1", producer=Producer.objects.order_by("pk").first())
     FairSideEvent.objects.create(fair=draft, kind="workshop", title="Hội thảo nháp", description="",
                                  start_at=start, location="Phòng họp", stream_url="")
+
+
+def _counter_sale_and_transfer() -> None:
+    """The demo has neither yet; an operator's sale and transfer at their own point."""
+    from marketplace.salespoint.models import SalesPoint
+    from marketplace.salespoint.services import counter_sale_create, stock_transfer_create
+    from marketplace.warehouse.models import Stock
+
+    point = SalesPoint.objects.filter(operators__email="operator@example.com").get()
+    other = SalesPoint.objects.exclude(pk=point.pk).order_by("pk").first()
+    operator = point.operators.get()
+    stock = Stock.objects.filter(warehouse_id=point.warehouse_id, quantity__gt=5).order_by("pk").first()
+    counter_sale_create(actor=operator, warehouse_id=point.warehouse_id, lines=[(stock.product_variant_id, 1)],
+                        payment_method="cash")
+    stock_transfer_create(actor=operator, source_id=point.warehouse_id, destination_id=other.warehouse_id,
+                          lines=[(stock.product_variant_id, 1)])
 
 
 def _rows(graphene_type) -> list[str]:
