@@ -14,6 +14,8 @@ import logging
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponseBadRequest, JsonResponse
+from graphene_django.constants import MUTATION_ERRORS_FLAG
+from graphene_django.utils.utils import set_rollback
 from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphene_django.views import HttpError
 from graphql import ExecutionResult, GraphQLError, OperationType, execute, parse, validate
@@ -91,14 +93,31 @@ class GraphQLView(BaseGraphQLView):
         return [input_hygiene_middleware, *(super().get_middleware(request) or [])]
 
     def get_response(self, request, data, show_graphiql=False):
+        """graphene-django's, with Saleor's `extensions.cost` added before the answer is encoded."""
         self._cost = None
-        result, status_code = super().get_response(request, data, show_graphiql)
-        if result is not None and self._cost is not None:
-            body = json.loads(result)
-            body.setdefault("extensions", {})["cost"] = {
-                "requestedQueryCost": self._cost, "maximumAvailable": settings.GRAPHQL_QUERY_MAX_COST}
-            result = self.json_encode(request, body, pretty=show_graphiql)
-        return result, status_code
+        query, variables, operation_name, id_ = self.get_graphql_params(request, data)
+        execution_result = self.execute_graphql_request(request, data, query, variables, operation_name,
+                                                        show_graphiql)
+        if getattr(request, MUTATION_ERRORS_FLAG, False) is True:
+            set_rollback()
+        if not execution_result:
+            return None, 200
+        status_code = 200
+        response: dict = {}
+        if execution_result.errors:
+            set_rollback()
+            response["errors"] = [self.format_error(e) for e in execution_result.errors]
+        if execution_result.errors and any(not getattr(e, "path", None) for e in execution_result.errors):
+            status_code = 400
+        else:
+            response["data"] = execution_result.data
+        if self._cost is not None:
+            response["extensions"] = {"cost": {"requestedQueryCost": self._cost,
+                                               "maximumAvailable": settings.GRAPHQL_QUERY_MAX_COST}}
+        if self.batch:
+            response["id"] = id_
+            response["status"] = status_code
+        return self.json_encode(request, response, pretty=show_graphiql), status_code
 
     def execute_graphql_request(self, request, data, query, variables, operation_name, show_graphiql=False):
         """graphene-django's, with the limits checked between parsing and running, cheapest first."""

@@ -69,7 +69,7 @@ def document_check_shape(*, document: DocumentNode, limits: QueryLimits):
                            "(GRAPHQL_QUERY_MAX_ALIASES).", "QueryAliasesError")
     for definition in document.definitions:
         if isinstance(definition, OperationDefinitionNode):
-            depth = _depth(definition.selection_set, fragments, (), limits.max_depth)
+            depth = _depth(definition.selection_set, fragments, (), limits.max_depth, {})
             if depth > limits.max_depth:
                 return coded_error(f"The query is nested deeper than {limits.max_depth} levels "
                                    "(GRAPHQL_QUERY_MAX_DEPTH).", "QueryDepthError")
@@ -84,22 +84,30 @@ def _aliases(selection_set: SelectionSetNode | None):
             yield from _aliases(selection.selection_set)
 
 
-def _depth(selection_set: SelectionSetNode | None, fragments: dict, seen: tuple[str, ...], cap: int) -> int:
+def _depth(selection_set: SelectionSetNode | None, fragments: dict, seen: tuple[str, ...], cap: int,
+           memo: dict[str, int] | None = None) -> int:
+    """`memo` keeps each fragment's depth, so fragments spreading fragments twice over cannot make this
+    exponential."""
+    memo = {} if memo is None else memo
     if selection_set is None:
         return 0
     deepest = 0
     for selection in selection_set.selections:
         if isinstance(selection, FieldNode):
-            below = _depth(selection.selection_set, fragments, seen, cap)
+            below = _depth(selection.selection_set, fragments, seen, cap, memo)
             here = below if selection.name.value in LINEAR_FIELDS else 1 + below
         elif isinstance(selection, InlineFragmentNode):
-            here = _depth(selection.selection_set, fragments, seen, cap)
+            here = _depth(selection.selection_set, fragments, seen, cap, memo)
         elif isinstance(selection, FragmentSpreadNode):
             name = selection.name.value
             fragment = fragments.get(name)
             # A cycle or an unknown fragment is left to validation to report.
-            here = 0 if fragment is None or name in seen else _depth(
-                fragment.selection_set, fragments, (*seen, name), cap)
+            if fragment is None or name in seen:
+                here = 0
+            elif name in memo:
+                here = memo[name]
+            else:
+                here = memo[name] = _depth(fragment.selection_set, fragments, (*seen, name), cap, memo)
         else:
             here = 0
         deepest = max(deepest, here)
@@ -130,6 +138,19 @@ class _CostWalker:
         self.fragments = fragments
         self.variables = variables
         self.limits = limits
+        self.unit_costs: dict[str, int] = {}
+
+    def fragment_unit_cost(self, name: str) -> int:
+        """A fragment's cost at multiplier 1, computed once: every term of a cost is proportional to the multiplier,
+        and a fragment spread twice at each of many levels must not make pricing exponential."""
+        if name not in self.unit_costs:
+            fragment = self.fragments.get(name)
+            if fragment is None:
+                return 0
+            self.unit_costs[name] = 0  # validation has refused cycles; this only guards the recursion
+            fragment_type = self.schema.get_type(fragment.type_condition.name.value)
+            self.unit_costs[name] = self.selection_cost(fragment.selection_set, fragment_type, 1)
+        return self.unit_costs[name]
 
     def selection_cost(self, selection_set: SelectionSetNode | None, parent_type, multiplier: int) -> int:
         if selection_set is None or parent_type is None:
@@ -143,10 +164,7 @@ class _CostWalker:
                 fragment_type = self.schema.get_type(condition.name.value) if condition else parent_type
                 total += self.selection_cost(selection.selection_set, fragment_type, multiplier)
             elif isinstance(selection, FragmentSpreadNode):
-                fragment = self.fragments.get(selection.name.value)
-                if fragment is not None:
-                    fragment_type = self.schema.get_type(fragment.type_condition.name.value)
-                    total += self.selection_cost(fragment.selection_set, fragment_type, multiplier)
+                total += multiplier * self.fragment_unit_cost(selection.name.value)
             if total > self.limits.max_cost:
                 return total  # refused anyway; stop multiplying
         return total

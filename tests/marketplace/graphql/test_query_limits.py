@@ -138,3 +138,14 @@ def test_fanning_out_through_introspection_is_refused(client):
     response = post(client, {"query": query})
     assert response.status_code == 400
     assert response.json().get("data") is None
+
+
+@pytest.mark.django_db
+def test_fragments_spread_twice_at_every_level_are_priced_without_blowing_up(client):
+    levels = 40
+    fragments = "".join(f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}\n" for i in range(levels))
+    query = "{ ...F0 }\n" + fragments + f"fragment F{levels} on Query {{ shop {{ name }} }}\n"
+    started = time.monotonic()
+    body = post(client, {"query": query}).json()
+    assert error_codes(body) == ["QueryCostError"]
+    assert time.monotonic() - started < 3.0
