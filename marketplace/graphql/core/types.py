@@ -65,11 +65,13 @@ PRIVATE_METADATA_PERMISSIONS: dict[str, BasePermissionEnum] = {
 }
 
 
-def _require_private_metadata_access(info) -> None:
+def _require_private_metadata_access(root, info) -> None:
     from marketplace.graphql.core.errors import permission_denied
 
     user = getattr(info.context, "user", None)
     permission = PRIVATE_METADATA_PERMISSIONS.get(info.parent_type.name)
+    if info.parent_type.name == "User" and getattr(root, "is_staff", False):
+        permission = AccountPermissions.MANAGE_STAFF  # as Saleor: staff accounts belong to staff management
     if permission is None:
         if not (user is not None and getattr(user, "is_superuser", False) and user.is_active):
             raise permission_denied()
@@ -100,17 +102,17 @@ class ObjectWithMetadata(graphene.Interface):
 
     @staticmethod
     def resolve_private_metadata(root, info):
-        _require_private_metadata_access(info)
+        _require_private_metadata_access(root, info)
         return _items(getattr(root, "private_metadata", None))
 
     @staticmethod
     def resolve_private_metafield(root, info, key):
-        _require_private_metadata_access(info)
+        _require_private_metadata_access(root, info)
         return (getattr(root, "private_metadata", None) or {}).get(key)
 
     @staticmethod
     def resolve_private_metafields(root, info, keys=None):
-        _require_private_metadata_access(info)
+        _require_private_metadata_access(root, info)
         data = getattr(root, "private_metadata", None) or {}
         return {k: v for k, v in data.items() if keys is None or k in keys}
 

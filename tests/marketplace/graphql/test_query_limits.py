@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from django.db import connection
@@ -32,15 +31,13 @@ def test_the_nested_variants_query_is_refused_before_it_runs(client, nested_shop
     assert len(NESTED_8.encode()) < 250
     post(client, {"query": "{ shop { name } }"})  # the first request imports and builds the schema
     with CaptureQueriesContext(connection) as queries:
-        started = time.monotonic()
         response = post(client, {"query": NESTED_8})
-        elapsed = time.monotonic() - started
     body = response.json()
     assert response.status_code == 400
     assert error_codes(body) in (["QueryDepthError"], ["QueryCostError"])
     assert "GRAPHQL_QUERY_MAX_" in body["errors"][0]["message"]
     assert "data" not in body or body["data"] is None
-    assert elapsed < 1.0
+    # Refused before running: not one catalog query (how fast the refusal is: bench/graphql_limits.py).
     assert [q for q in queries.captured_queries if "product" in q["sql"]] == []
 
 
@@ -145,7 +142,5 @@ def test_fragments_spread_twice_at_every_level_are_priced_without_blowing_up(cli
     levels = 40
     fragments = "".join(f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}\n" for i in range(levels))
     query = "{ ...F0 }\n" + fragments + f"fragment F{levels} on Query {{ shop {{ name }} }}\n"
-    started = time.monotonic()
-    body = post(client, {"query": query}).json()
+    body = post(client, {"query": query}).json()  # 2**40 spreads: walking each one would never return
     assert error_codes(body) == ["QueryCostError"]
-    assert time.monotonic() - started < 3.0
