@@ -61,6 +61,8 @@ class AttributeValue(ModelObjectType):
         model = AttributeValueModel
         interfaces = (graphene.relay.Node,)
 
+    node_public = True  # as through `attributes`
+
     @staticmethod
     def resolve_value(root, info):
         return root.name
@@ -95,6 +97,8 @@ class Attribute(ModelObjectType):
     class Meta:
         model = AttributeModel
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
+
+    node_public = True  # as through `attributes`
 
     @staticmethod
     def resolve_with_choices(root, info):

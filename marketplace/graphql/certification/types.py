@@ -72,6 +72,8 @@ class Producer_(ModelObjectType):
         interfaces = (graphene.relay.Node,)
         description = "An OCOP producer (chủ thể): enterprise, cooperative or household business."
 
+    node_public = True  # shown on every product page
+
     @staticmethod
     def resolve_province(root, info):
         province = PROVINCES_BY_CODE.get(root.province_code)
@@ -108,6 +110,8 @@ class OcopCertificate(ModelObjectType):
         model = Certificate
         interfaces = (graphene.relay.Node,)
         description = "An OCOP certificate as published by the provincial registry."
+
+    node_public = True  # as through `ocopCertificate` (verification is public)
 
     @staticmethod
     def resolve_score(root, info):

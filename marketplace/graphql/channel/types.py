@@ -19,6 +19,12 @@ class Channel(ModelObjectType):
         model = ChannelModel
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
 
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        from marketplace.channel.selectors import channel_list
+
+        return channel_list(active_only=True).filter(pk=pk).first()  # as `channel(id:)`
+
     @staticmethod
     def resolve_default_country(root, info):
         return country_display(root.default_country)

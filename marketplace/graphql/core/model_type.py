@@ -27,13 +27,20 @@ class ModelObjectType(graphene.ObjectType):
         model = cls._meta.model
         return model is not None and isinstance(root, model)
 
+    # Who may read a row through `node(id:)`: closed unless the type says otherwise, so a new type cannot leak
+    # through node() by being forgotten. Set `node_public = True` for rows anyone may read (as through the type's
+    # own public query), or override `get_visible_node` with the rule of the type's own query.
+    node_public = False
+
     @classmethod
     def get_node(cls, info, pk):
-        """Used by `node(id:)`; types that need visibility checks override `get_visible_node`."""
+        """Used by `node(id:)`; `get_visible_node` holds the type's one visibility rule."""
         return cls.get_visible_node(info, int(pk))
 
     @classmethod
     def get_visible_node(cls, info, pk: int):
+        if not cls.node_public:
+            return None
         return cls._meta.model.objects.filter(pk=pk).first()
 
 

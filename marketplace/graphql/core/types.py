@@ -6,7 +6,20 @@ from decimal import Decimal
 
 import graphene
 
-from marketplace.core.permissions import has_permissions
+from marketplace.core.permissions import (
+    AccountPermissions,
+    BasePermissionEnum,
+    ChannelPermissions,
+    CheckoutPermissions,
+    DiscountPermissions,
+    MenuPermissions,
+    OcopPermissions,
+    OrderPermissions,
+    PagePermissions,
+    PaymentPermissions,
+    ProductPermissions,
+    has_permissions,
+)
 from marketplace.graphql.core.enums import LanguageCodeEnum, WeightUnitsEnum
 from marketplace.graphql.core.scalars import Metadata
 
@@ -23,9 +36,47 @@ def _items(data: dict | None) -> list[MetadataItem]:
     return [MetadataItem(key=k, value=str(v)) for k, v in (data or {}).items()]
 
 
-def _staff(info) -> bool:
+# Who may read an object's private metadata: the permission that manages that kind of object, as Saleor's
+# PRIVATE_META_PERMISSION_MAP. A type missing here is readable by superusers only.
+PRIVATE_METADATA_PERMISSIONS: dict[str, BasePermissionEnum] = {
+    "Address": AccountPermissions.MANAGE_USERS,
+    "User": AccountPermissions.MANAGE_USERS,
+    "Attribute": ProductPermissions.MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES,
+    "ProductType": ProductPermissions.MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES,
+    "Category": ProductPermissions.MANAGE_PRODUCTS,
+    "Collection": ProductPermissions.MANAGE_PRODUCTS,
+    "Product": ProductPermissions.MANAGE_PRODUCTS,
+    "ProductMedia": ProductPermissions.MANAGE_PRODUCTS,
+    "ProductVariant": ProductPermissions.MANAGE_PRODUCTS,
+    "Warehouse": ProductPermissions.MANAGE_PRODUCTS,
+    "ShippingMethod": ChannelPermissions.MANAGE_CHANNELS,
+    "Channel": ChannelPermissions.MANAGE_CHANNELS,
+    "Checkout": CheckoutPermissions.MANAGE_CHECKOUTS,
+    "CheckoutLine": CheckoutPermissions.MANAGE_CHECKOUTS,
+    "Order": OrderPermissions.MANAGE_ORDERS,
+    "OrderLine": OrderPermissions.MANAGE_ORDERS,
+    "TransactionItem": PaymentPermissions.HANDLE_PAYMENTS,
+    "Promotion": DiscountPermissions.MANAGE_DISCOUNTS,
+    "Menu": MenuPermissions.MANAGE_MENUS,
+    "MenuItem": MenuPermissions.MANAGE_MENUS,
+    "Page": PagePermissions.MANAGE_PAGES,
+    "PageType": PagePermissions.MANAGE_PAGES,
+    "FairEvent": OcopPermissions.MANAGE_FAIRS,
+}
+
+
+def _require_private_metadata_access(root, info) -> None:
+    from marketplace.graphql.core.errors import permission_denied
+
     user = getattr(info.context, "user", None)
-    return bool(user and user.is_authenticated and user.is_staff)
+    permission = PRIVATE_METADATA_PERMISSIONS.get(info.parent_type.name)
+    if info.parent_type.name == "User" and getattr(root, "is_staff", False):
+        permission = AccountPermissions.MANAGE_STAFF  # as Saleor: staff accounts belong to staff management
+    if permission is None:
+        if not (user is not None and getattr(user, "is_superuser", False) and user.is_active):
+            raise permission_denied()
+    elif not has_permissions(user, permission):
+        raise permission_denied([permission.name])
 
 
 class ObjectWithMetadata(graphene.Interface):
@@ -51,26 +102,17 @@ class ObjectWithMetadata(graphene.Interface):
 
     @staticmethod
     def resolve_private_metadata(root, info):
-        from marketplace.graphql.core.errors import permission_denied
-
-        if not _staff(info):
-            raise permission_denied()
+        _require_private_metadata_access(root, info)
         return _items(getattr(root, "private_metadata", None))
 
     @staticmethod
     def resolve_private_metafield(root, info, key):
-        from marketplace.graphql.core.errors import permission_denied
-
-        if not _staff(info):
-            raise permission_denied()
+        _require_private_metadata_access(root, info)
         return (getattr(root, "private_metadata", None) or {}).get(key)
 
     @staticmethod
     def resolve_private_metafields(root, info, keys=None):
-        from marketplace.graphql.core.errors import permission_denied
-
-        if not _staff(info):
-            raise permission_denied()
+        _require_private_metadata_access(root, info)
         data = getattr(root, "private_metadata", None) or {}
         return {k: v for k, v in data.items() if keys is None or k in keys}
 

@@ -37,6 +37,16 @@ class PromotionRule(ModelObjectType):
         model = models.PromotionRule
         interfaces = (graphene.relay.Node,)
 
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        """As `promotion(id:)`: only for those who manage discounts."""
+        from marketplace.core.permissions import DiscountPermissions
+        from marketplace.graphql.core.types import is_staff_with
+
+        if not is_staff_with(info, DiscountPermissions.MANAGE_DISCOUNTS):
+            return None
+        return cls._meta.model.objects.filter(pk=pk).first()
+
     @staticmethod
     def resolve_promotion(root, info):
         return root.promotion

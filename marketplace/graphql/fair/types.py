@@ -33,6 +33,15 @@ def _require_manage_fairs(info) -> None:
         raise permission_denied(["MANAGE_FAIRS"])
 
 
+def _fair_part_visible(info, part):
+    """A zone, booth or side event is readable where its fair is (`fair(id:)`): drafts only for fair managers."""
+    from marketplace.fair.selectors import fair_get
+
+    if part is None or fair_get(pk=part.fair_id, public=not can_manage_fairs(info)) is None:
+        return None
+    return part
+
+
 def _global_id(type_name: str, pk: int | None) -> str | None:
     return graphene.relay.Node.to_global_id(type_name, pk) if pk else None
 
@@ -89,6 +98,11 @@ class FairZone(ModelObjectType):
         model = models.FairZone
         interfaces = (graphene.relay.Node,)
 
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        """Readable where its fair is: published fairs for everyone, drafts for fair managers."""
+        return _fair_part_visible(info, cls._meta.model.objects.filter(pk=pk).first())
+
 
 class FairBooth(ModelObjectType):
     code = graphene.String(required=True)
@@ -105,6 +119,11 @@ class FairBooth(ModelObjectType):
     class Meta:
         model = models.Booth
         interfaces = (graphene.relay.Node,)
+
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        """Readable where its fair is: published fairs for everyone, drafts for fair managers."""
+        return _fair_part_visible(info, cls._meta.model.objects.filter(pk=pk).first())
 
     @staticmethod
     def resolve_zone(root, info):
@@ -160,6 +179,11 @@ class FairSideEvent(ModelObjectType):
     class Meta:
         model = models.FairSideEvent
         interfaces = (graphene.relay.Node,)
+
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        """Readable where its fair is: published fairs for everyone, drafts for fair managers."""
+        return _fair_part_visible(info, cls._meta.model.objects.filter(pk=pk).first())
 
 
 class FairCampaign(graphene.ObjectType):

@@ -36,6 +36,8 @@ class MenuItem(ModelObjectType):
         model = models.MenuItem
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
 
+    node_public = True  # as through `menu`
+
     @staticmethod
     def resolve_children(root, info):
         return [item for item in root.menu.items.all() if item.parent_id == root.pk]
@@ -55,6 +57,8 @@ class Menu(ModelObjectType):
     class Meta:
         model = models.Menu
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
+
+    node_public = True  # as through `menu`
 
     @staticmethod
     def resolve_items(root, info):

@@ -62,6 +62,17 @@ class OrderEvent(ModelObjectType):
         model = OrderEventModel
         interfaces = (graphene.relay.Node,)
 
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        """Staff who manage orders, or the signed-in customer who owns the order. Unlike an order, an event's ID is
+        a guessable number, so holding it proves nothing (a guest reads events through the order's UUID)."""
+        user = info.context.user
+        event = OrderEventModel.objects.select_related("order").filter(pk=pk).first()
+        if event is None:
+            return None
+        owner = user.is_authenticated and event.order.user_id is not None and event.order.user_id == user.pk
+        return event if owner or is_staff_with(info, OrderPermissions.MANAGE_ORDERS) else None
+
     @staticmethod
     def resolve_user(root, info):
         return root.user if is_staff_with(info, OrderPermissions.MANAGE_ORDERS) else None

@@ -22,6 +22,8 @@ class PageType(ModelObjectType):
         model = models.PageType
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
 
+    node_public = True  # as Saleor's `pageType`
+
     @staticmethod
     def resolve_has_pages(root, info):
         return root.pages.exists()

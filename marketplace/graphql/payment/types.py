@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import graphene
 
+from marketplace.core.permissions import PaymentPermissions
 from marketplace.graphql.core.model_type import ModelObjectType, UUIDModelObjectType
 from marketplace.graphql.core.saleor_enums import (
     TransactionInitializeErrorCode,
     TransactionProcessErrorCode,
     saleor_enum,
 )
-from marketplace.graphql.core.types import Money, ObjectWithMetadata, money
+from marketplace.graphql.core.types import Money, ObjectWithMetadata, is_staff_with, money
 from marketplace.payment.models import TransactionEvent as TransactionEventModel
 from marketplace.payment.models import TransactionItem as TransactionItemModel
 
@@ -62,6 +63,13 @@ class TransactionEvent(ModelObjectType):
     class Meta:
         model = TransactionEventModel
         interfaces = (graphene.relay.Node,)
+
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        """Only staff who handle payments; a customer reads events through their order's transactions."""
+        if not is_staff_with(info, PaymentPermissions.HANDLE_PAYMENTS):
+            return None
+        return cls._meta.model.objects.filter(pk=pk).first()
 
     @staticmethod
     def resolve_amount(root, info):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import graphene
 
+from marketplace.core.permissions import ProductPermissions
 from marketplace.graphql.channel.types import Channel
 from marketplace.graphql.core.enums import LanguageCodeEnum, ThumbnailFormatEnum
 from marketplace.graphql.core.model_type import ModelObjectType
@@ -13,17 +14,19 @@ from marketplace.graphql.core.types import (
     ObjectWithMetadata,
     Weight,
     absolute_media_url,
+    is_staff_with,
     money,
     weight_grams,
 )
 from marketplace.graphql.product import loaders
-from marketplace.graphql.product.context import channel_of
+from marketplace.graphql.product.context import channel_of, with_channel
 from marketplace.graphql.product.translations import (
     CategoryTranslation,
     CollectionTranslation,
     _translation_from,
 )
 from marketplace.product import models
+from marketplace.product import selectors as product_selectors
 
 
 class ProductMediaType(graphene.Enum):
@@ -59,6 +62,16 @@ class ProductMedia(ModelObjectType):
     class Meta:
         model = models.ProductMedia
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
+
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        """As `Product.media`: the media of a product the reader may see."""
+        media = cls._meta.model.objects.filter(pk=pk).first()
+        if media is None or is_staff_with(info, ProductPermissions.MANAGE_PRODUCTS):
+            return media
+        from marketplace.graphql.product.types import Product
+
+        return media if Product.get_visible_node(info, media.product_id) is not None else None
 
     @staticmethod
     def resolve_oembed_data(root, info):
@@ -103,6 +116,10 @@ class Category(BackgroundImageFields, ModelObjectType):
         model = models.Category
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
 
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        return product_selectors.category_list().filter(pk=pk).first()
+
     @staticmethod
     def resolve_parent(root, info):
         return loaders.CategoryById.on(info).load(root.parent_id) if root.parent_id else None
@@ -124,6 +141,8 @@ class ProductType(ModelObjectType):
     class Meta:
         model = models.ProductType
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
+
+    node_public = True  # as Saleor's `productType`
 
     @staticmethod
     def resolve_is_digital(root, info):
@@ -148,6 +167,20 @@ class Collection(BackgroundImageFields, ModelObjectType):
         model = models.Collection
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
 
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        """As `collection(id:)`: published in the default channel, unless the reader manages products."""
+        from marketplace.channel.selectors import channel_get_by_slug
+
+        if is_staff_with(info, ProductPermissions.MANAGE_PRODUCTS):
+            return product_selectors.collection_list(channel_id=None, published_only=False).filter(pk=pk).first()
+        channel = channel_get_by_slug(slug=None)
+        if channel is None:
+            return None
+        collection = product_selectors.collection_list(channel_id=channel.pk, published_only=True).filter(
+            pk=pk).first()
+        return with_channel([collection], channel)[0] if collection else None
+
     @staticmethod
     def resolve_channel(root, info):
         channel = channel_of(root)
@@ -171,6 +204,13 @@ class ProductChannelListing(ModelObjectType):
         model = models.ProductChannelListing
         interfaces = (graphene.relay.Node,)
 
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        """As `Product.channelListings`: only for those who manage products."""
+        if not is_staff_with(info, ProductPermissions.MANAGE_PRODUCTS):
+            return None
+        return cls._meta.model.objects.filter(pk=pk).first()
+
     @staticmethod
     def resolve_discounted_price(root, info):
         return money(root.discounted_price_amount, root.currency)
@@ -191,6 +231,13 @@ class ProductVariantChannelListing(ModelObjectType):
     class Meta:
         model = models.ProductVariantChannelListing
         interfaces = (graphene.relay.Node,)
+
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        """As `Product.channelListings`: only for those who manage products."""
+        if not is_staff_with(info, ProductPermissions.MANAGE_PRODUCTS):
+            return None
+        return cls._meta.model.objects.filter(pk=pk).first()
 
     @staticmethod
     def resolve_price(root, info):

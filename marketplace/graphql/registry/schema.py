@@ -29,6 +29,12 @@ class RegistryRejectedRecord(ModelObjectType):
         model = SyncRejectedRecord
         interfaces = (graphene.relay.Node,)
 
+    @classmethod
+    def get_visible_node(cls, info, pk):
+        """As `registrySyncRun`: only for those who manage the registry sync."""
+        _require_sync_permission(info)
+        return cls._meta.model.objects.filter(pk=pk).first()
+
 
 RegistryRejectedRecordCountableConnection = connection_type(RegistryRejectedRecord, "RegistryRejectedRecord")
 
