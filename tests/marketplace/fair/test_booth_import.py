@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import io
+import time
 from datetime import date
 
 import pytest
 from openpyxl import Workbook
 
 from marketplace.core.errors import DomainError
+from marketplace.fair import booth_import
 from marketplace.fair.booth_import import booth_import_template, booths_import
 from marketplace.fair.models import Booth, BoothProduct, FairZone
 from marketplace.fair.services import booth_create, fair_campaign_set
@@ -132,3 +135,60 @@ def test_the_template_reads_back_as_one_row(fair, producers):
 
     assert report.rows_read == 1
     assert report.issues[0].column == "Chủ thể"  # the example producer does not exist
+
+
+@functools.cache
+def _with_formatted_empty_rows(count: int) -> bytes:
+    """The shape of the file that kept a worker busy: a header, one booth, then formatted rows with no value."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Gian hàng")
+    sheet.append(["Mã gian hàng", "Khu", "Chủ thể", "Mã số thuế", "Sản phẩm"])
+    sheet.append(["A-01", "", "HTX Nước mắm Vũng Áng", "", ""])
+    bold = Font(bold=True)
+    for _ in range(count):
+        cells = [WriteOnlyCell(sheet, value=None) for _ in range(5)]
+        for cell in cells:
+            cell.font = bold
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_file_of_formatted_empty_rows_is_read_up_to_its_last_booth_quickly(fair, producers):
+    file = io.BytesIO(_with_formatted_empty_rows(60_000))
+    assert 300_000 < len(file.getvalue()) < 2 * 1024 * 1024
+
+    started = time.monotonic()
+    report = booths_import(fair=fair, file=file, at=AT)
+
+    assert report.booths_created == ["A-01"] and report.rows_read == 1
+    # Generous bound on a shared 2-core machine; reading all 60,000 rows took over 10 s before the fix.
+    assert time.monotonic() - started < 5
+
+
+@pytest.mark.django_db
+def test_an_oversize_or_zip_bomb_file_is_refused_with_a_message(fair, producers, monkeypatch):
+    big = io.BytesIO(b"PK" + b"\0" * (2 * 1024 * 1024 + 1))
+    with pytest.raises(DomainError, match="Tệp quá lớn") as oversize:
+        booths_import(fair=fair, file=big, at=AT)
+    monkeypatch.setattr(booth_import, "MAX_UNZIPPED_BYTES", 1000)
+    with pytest.raises(DomainError, match="giải nén") as bomb:
+        booths_import(fair=fair, file=xlsx((1, "A-01", "", "HTX Nước mắm Vũng Áng", None, "")), at=AT)
+
+    assert oversize.value.code == bomb.value.code == "import_file_invalid"
+    assert Booth.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_more_booths_than_the_row_cap_are_refused(fair, producers, monkeypatch):
+    monkeypatch.setattr(booth_import, "MAX_ROWS", 3)
+    rows = [(n, f"A-0{n}", "", "HTX Nước mắm Vũng Áng", None, "") for n in range(1, 6)]
+
+    with pytest.raises(DomainError, match="quá 3 dòng"):
+        booths_import(fair=fair, file=xlsx(*rows), at=AT)
+    assert Booth.objects.count() == 0
