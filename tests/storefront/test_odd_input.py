@@ -56,4 +56,24 @@ def test_the_cart_answers_odd_variant_and_quantity(client, shop, value):
     variant = shop.fish_sauce.variants.first()
 
     for data in ({"variant": value, "quantity": "1"}, {"variant": str(variant.pk), "quantity": value}):
-        _assert_answered(client.post(reverse("storefront:cart-add"), data), 200, 302, 400)
+        body = _query(**data)[1:]
+        _assert_answered(client.post(reverse("storefront:cart-add"), body,
+                                     content_type="application/x-www-form-urlencoded"), 200, 302, 400)
+
+
+def test_a_nul_byte_in_a_form_field_is_a_bad_request_page(client):
+    response = client.post(reverse("storefront:login"), "email=a%40example.com&password=x%00y",
+                           content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code == 400
+    assert "Yêu cầu không hợp lệ" in response.content.decode()
+
+
+def test_an_oversize_request_is_refused_with_a_clear_page(client, settings):
+    settings.REQUEST_MAX_BYTES = 1000
+
+    response = client.post(reverse("storefront:login"), "email=" + "a" * 2000,
+                           content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code == 413
+    assert "quá lớn" in response.content.decode()
