@@ -262,7 +262,8 @@ REQUEST_HYGIENE_EXEMPT_PATHS = ["/graphql/", "/webhooks/"]  # they answer in the
 
 # Sign-in throttling (django-axes): failures counted per account and per client address, across tokenCreate,
 # tokenRefresh, accountRegister and the page sign-ins / sign-up (marketplace/account/throttle.py).
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["marketplace.account.backends.ThrottledSignInBackend",
+                           "django.contrib.auth.backends.ModelBackend"]
 AXES_ENABLED = env_bool("SIGNIN_THROTTLE_ENABLED", default=True)
 AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15))
