@@ -9,6 +9,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.geography import Province, province_resolve
+from marketplace.core.text import ascii_int
 from marketplace.product.selectors import CategoryNode, CategoryTree
 from marketplace.search.backends.base import MAX_QUERY_LENGTH, SearchSort
 
@@ -58,9 +59,10 @@ def _int_or_none(value: str | None) -> int | None:
     value = (value or "").strip().replace(".", "").replace(",", "").replace(" ", "")
     if not value:
         return None
-    if not value.isdigit() or len(value) > 13:
+    number = ascii_int(value, max_digits=13)
+    if number is None:
         raise ValueError(value)
-    return int(value)
+    return number
 
 
 def catalog_params_parse(data: QueryDict, *, tree: CategoryTree) -> CatalogParams:
@@ -70,8 +72,8 @@ def catalog_params_parse(data: QueryDict, *, tree: CategoryTree) -> CatalogParam
     params.q_truncated = len(raw_q) > MAX_QUERY_LENGTH
 
     for value in data.getlist("stars"):
-        if value.strip().isdigit() and int(value) in STAR_CHOICES:
-            params.stars.append(int(value))
+        if ascii_int(value, max_digits=1) in STAR_CHOICES:
+            params.stars.append(ascii_int(value))
         elif value.strip():
             params.ignored.append("stars")
     params.stars = sorted(set(params.stars), reverse=True)
@@ -114,8 +116,9 @@ def catalog_params_parse(data: QueryDict, *, tree: CategoryTree) -> CatalogParam
 
 def page_parse(data: QueryDict, *, ignored: list[str] | None = None) -> int:
     page = (data.get("page") or "").strip()
-    if page.isdigit() and 1 <= int(page) <= MAX_PAGE:
-        return int(page)
+    number = ascii_int(page)
+    if number is not None and 1 <= number <= MAX_PAGE:
+        return number
     if page and ignored is not None:
         ignored.append("page")
     return 1

@@ -7,4 +7,7 @@ class AccountConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from marketplace.account import checks  # noqa: F401  (registers the production system check)
+        from marketplace.account import (
+            checks,  # noqa: F401  (registers the production system check)
+            throttle,  # noqa: F401  (audits sign-in lockouts)
+        )

@@ -8,10 +8,12 @@ from django.contrib.auth.password_validation import get_password_validators, val
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from marketplace.account.error_codes import AccountErrorCode
 from marketplace.account.models import User
+from marketplace.account.throttle import registration_username, signin_failure_record, signin_throttle_check
 from marketplace.core.errors import DomainError, DomainErrors
 from marketplace.core.permissions import ROLE_PERMISSIONS
 
@@ -52,11 +54,22 @@ def user_create(
     return user
 
 
-@transaction.atomic
 def user_register(*, email: str, password: str, first_name: str = "", last_name: str = "",
-                  language_code: str = "vi") -> User:
-    """A shopper's account. No confirmation e-mail yet: the account is active at once."""
+                  language_code: str = "vi", request: HttpRequest | None = None) -> User:
+    """A shopper's account. No confirmation e-mail yet: the account is active at once. With the HTTP request,
+    every attempt counts towards the sign-in throttle (it tells whether an e-mail has an account), recorded
+    outside any transaction so a refused attempt still counts."""
     email = (email or "").strip().lower()
+    if request is not None:
+        key = registration_username(email=email)
+        signin_throttle_check(request=request, username=key)
+        signin_failure_record(request=request, username=key)
+    return _user_register(email=email, password=password, first_name=first_name, last_name=last_name,
+                          language_code=language_code)
+
+
+@transaction.atomic
+def _user_register(*, email: str, password: str, first_name: str, last_name: str, language_code: str) -> User:
     try:
         validate_email(email)
     except ValidationError:

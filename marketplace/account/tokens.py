@@ -11,11 +11,18 @@ from datetime import datetime, timedelta
 import jwt
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.account.error_codes import AccountErrorCode
 from marketplace.account.models import User
+from marketplace.account.throttle import (
+    refresh_username,
+    signin_delayed_error,
+    signin_failure_record,
+    signin_throttle_check,
+)
 from marketplace.core.errors import DomainError
 
 ALGORITHM = "HS256"
@@ -60,9 +67,16 @@ def _decode(token: str, expected_type: str) -> User:
     return user
 
 
-def token_create(*, email: str, password: str) -> TokenPair:
-    user = authenticate(username=(email or "").strip().lower(), password=password)
+def token_create(*, email: str, password: str, request: HttpRequest | None = None) -> TokenPair:
+    """Sign in for the API. With the HTTP request, failures count towards the sign-in throttle (per account and
+    per address) and a locked-out caller gets LOGIN_ATTEMPT_DELAYED without the password being checked."""
+    username = (email or "").strip().lower()
+    signin_throttle_check(request=request, username=username)
+    # django-axes' backend needs a request; internal callers without one are not throttled by address.
+    user = authenticate(request or HttpRequest(), username=username, password=password)
     if user is None:
+        if getattr(request, "axes_locked_out", False):
+            raise signin_delayed_error()
         inactive = User.objects.filter(email__iexact=(email or "").strip(), is_active=False).first()
         if inactive is not None and inactive.check_password(password):
             raise DomainError(_("Tài khoản đã bị khóa."), code=AccountErrorCode.INACTIVE, field="email")
@@ -74,10 +88,20 @@ def token_create(*, email: str, password: str) -> TokenPair:
                      refresh=_encode(user, REFRESH, settings.JWT_REFRESH_TTL, now), user=user)
 
 
-def token_refresh(*, refresh_token: str | None) -> tuple[str, User]:
+def token_refresh(*, refresh_token: str | None, request: HttpRequest | None = None) -> tuple[str, User]:
+    """A new access token. With the HTTP request, invalid refresh tokens count towards the address's throttle."""
+    if request is not None:
+        signin_throttle_check(request=request, username=refresh_username(request=request), field="refreshToken")
     if not refresh_token:
         raise DomainError("Missing refresh token.", code=AccountErrorCode.JWT_MISSING_TOKEN, field="refreshToken")
-    user = _decode(refresh_token, REFRESH)
+    try:
+        user = _decode(refresh_token, REFRESH)
+    except DomainError:
+        if request is not None:
+            signin_failure_record(request=request, username=refresh_username(request=request))
+            if getattr(request, "axes_locked_out", False):
+                raise signin_delayed_error(field="refreshToken") from None
+        raise
     return _encode(user, ACCESS, settings.JWT_ACCESS_TTL, timezone.now()), user
 
 

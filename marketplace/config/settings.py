@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "graphene_django",
     "django_htmx",
     "django_celery_beat",
+    "axes",
+    "csp",
     "marketplace.core",
     "marketplace.account",
     "marketplace.channel",
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "marketplace.core.middleware.RequestHygieneMiddleware",  # before anything reads a request body
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "marketplace.config.urls"
@@ -270,3 +275,49 @@ GRAPHQL_QUERY_LIST_MULTIPLIER = env_int("GRAPHQL_QUERY_LIST_MULTIPLIER", 10)
 GRAPHQL_BATCH_MAX_OPERATIONS = env_int("GRAPHQL_BATCH_MAX_OPERATIONS", 10)
 GRAPHQL_MAX_BODY_BYTES = env_int("GRAPHQL_MAX_BODY_BYTES", 1_000_000)
 GRAPHQL_MAX_STRING_LENGTH = env_int("GRAPHQL_MAX_STRING_LENGTH", 20_000)
+# --- Security (production switches them on from the environment; README "Production security") -------------
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
+# Behind a TLS-terminating proxy: "HTTP_X_FORWARDED_PROTO,https" (only if the proxy always sets the header).
+_proxy_ssl_header = env_list("SECURE_PROXY_SSL_HEADER", [])
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_ssl_header) if len(_proxy_ssl_header) == 2 else None
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = env_bool("CSRF_COOKIE_HTTPONLY", default=False)  # on: no page script reads the token
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Request size: form fields (DATA_UPLOAD_MAX_MEMORY_SIZE, Django answers 400) and whole requests including
+# uploads (REQUEST_MAX_BYTES, answered 413 by marketplace/core/middleware.py before a view runs).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", PRODUCT_MEDIA_MAX_BYTES + 2 * 1024 * 1024)  # a photo + the form
+REQUEST_HYGIENE_EXEMPT_PATHS = ["/graphql/", "/webhooks/"]  # they answer in their own formats
+
+# Sign-in throttling (django-axes): failures counted per account and per client address, across tokenCreate,
+# tokenRefresh, accountRegister and the page sign-ins / sign-up (marketplace/account/throttle.py).
+AUTHENTICATION_BACKENDS = ["marketplace.account.backends.ThrottledSignInBackend",
+                           "django.contrib.auth.backends.ModelBackend"]
+AXES_ENABLED = env_bool("SIGNIN_THROTTLE_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one over the limit locks
+AXES_RESET_ON_SUCCESS = False  # else signing in to one's own account would clear an address's count
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_LOCKOUT_CALLABLE = "marketplace.account.throttle.lockout_response"
+AXES_VERBOSE = False
+
+# Content security policy (django-csp): our own scripts and styles only, plus Stripe.js (or the localstripe
+# that stands in for it) on the payment page and the map tiles. CSP_REPORT_ONLY=1 reports instead of blocking.
+from marketplace.config.csp import content_security_policy  # noqa: E402
+
+_csp = content_security_policy(stripe_api_base=STRIPE_API_BASE, map_tile_url=MAP_TILE_URL,
+                               extra_connect=env_list("CSP_CONNECT_SRC", []))
+if env_bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp
+else:
+    CONTENT_SECURITY_POLICY = _csp

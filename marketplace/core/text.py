@@ -22,3 +22,15 @@ def fold_compact(text: str) -> str:
 
 def vn_slugify(text: str) -> str:
     return slugify(fold(text))
+
+
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+
+
+def ascii_int(value: object, *, max_digits: int = 9) -> int | None:
+    """A whole number typed in ASCII digits (at most max_digits of them), else None. str.isdigit() accepts '²',
+    '٣' and '１', which int() then refuses or reads as another number; request data is parsed with this instead."""
+    text = str(value).strip() if value is not None else ""
+    if len(text) > max_digits or not _ASCII_DIGITS.fullmatch(text):
+        return None
+    return int(text)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import io
 import re
+import time
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any
@@ -35,6 +37,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 TEMPLATE_HEADERS = ("Mã gian hàng", "Khu", "Chủ thể", "Mã số thuế", "Sản phẩm")
 MAX_ROWS = 2000
+# A booth list is a few hundred rows; these bounds keep a hostile or sloppy file (a million formatted empty rows,
+# a zip bomb, 16,384 columns) from holding a worker: a file of empty rows once took 59 s.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 40 * 1024 * 1024
+MAX_COLUMNS = 40
+MAX_SCANNED_ROWS = MAX_ROWS + 3000
+EMPTY_ROWS_END_OF_LIST = 200  # this many empty rows in a row: the list has ended
+MAX_SECONDS = 15
 _PRODUCT_SEPARATORS = re.compile(r"[;\n|]+")
 
 
@@ -82,15 +92,44 @@ def _tax_text(value: Any) -> str:
     return text.zfill(10) if isinstance(value, int | float) and len(text) == 9 else text
 
 
+def _file_invalid(message: str) -> DomainError:
+    return DomainError(message, code=FairErrorCode.IMPORT_FILE_INVALID, field="file")
+
+
+def _check_size(file: IO[bytes]) -> None:
+    file.seek(0, io.SEEK_END)
+    size = file.tell()
+    file.seek(0)
+    if size > MAX_FILE_BYTES:
+        raise _file_invalid(_("Tệp quá lớn (%(size)s KB): tối đa %(max)s KB.")
+                            % {"size": size // 1024, "max": MAX_FILE_BYTES // 1024})
+    try:
+        unzipped = sum(info.file_size for info in zipfile.ZipFile(file).infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise _file_invalid(_("Tệp không đọc được: hãy tải lên tệp Excel .xlsx.")) from None
+    finally:
+        file.seek(0)
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise _file_invalid(_("Tệp chứa quá nhiều dữ liệu sau khi giải nén: hãy xoá các dòng, cột trống và thử lại."))
+
+
 def booth_rows_read(file: IO[bytes]) -> list[tuple[int, dict[str, Any]]]:
-    """(Excel row number, {column: value}) for each non-empty row under the header row."""
+    """(Excel row number, {column: value}) for each non-empty row under the header row. Reading stops at the end
+    of the list (a long run of empty rows); a file too large, too long or too slow to read is refused."""
+    _check_size(file)
+    deadline = time.monotonic() + MAX_SECONDS
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise DomainError(_("Tệp không đọc được: hãy tải lên tệp Excel .xlsx."), code=FairErrorCode.IMPORT_FILE_INVALID,
-                          field="file")
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
+        raise _file_invalid(_("Tệp không đọc được: hãy tải lên tệp Excel .xlsx.")) from None
+    try:
+        return _rows_under_header(workbook.worksheets[0], deadline=deadline)
+    finally:
+        workbook.close()
+
+
+def _rows_under_header(sheet, *, deadline: float) -> list[tuple[int, dict[str, Any]]]:
+    rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
     header: dict[int, str] = {}
     header_row = 0
     for number, values in enumerate(rows, start=1):
@@ -105,15 +144,20 @@ def booth_rows_read(file: IO[bytes]) -> list[tuple[int, dict[str, Any]]]:
         raise DomainError(_("Không thấy dòng tiêu đề: cần các cột «Mã gian hàng» và «Chủ thể» (hoặc «Mã số thuế»)."),
                           code=FairErrorCode.IMPORT_FILE_INVALID, field="file")
     result = []
+    empty_run = 0
     for number, values in enumerate(rows, start=header_row + 1):
         record = {key: values[i] if i < len(values) else None for i, key in header.items()}
         if all(_text(v) == "" for v in record.values()):
+            empty_run += 1
+            if empty_run >= EMPTY_ROWS_END_OF_LIST:
+                break
             continue
+        empty_run = 0
         result.append((number, record))
-        if len(result) > MAX_ROWS:
-            raise DomainError(_("Tệp có quá %(n)s dòng.") % {"n": MAX_ROWS},
-                              code=FairErrorCode.IMPORT_FILE_INVALID, field="file")
-    workbook.close()
+        if len(result) > MAX_ROWS or number > MAX_SCANNED_ROWS:
+            raise _file_invalid(_("Tệp có quá %(n)s dòng.") % {"n": MAX_ROWS})
+        if time.monotonic() > deadline:
+            raise _file_invalid(_("Tệp đọc quá lâu: hãy chia nhỏ danh sách và thử lại."))
     return result
 
 

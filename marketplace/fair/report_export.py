@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from marketplace.core.money import format_vnd
+from marketplace.core.spreadsheets import spreadsheet_cell_safe, spreadsheet_row_safe
 from marketplace.fair.charts import Series, bar_chart_svg
 from marketplace.fair.report import FairReport, ReportLine
 from marketplace.fair.selectors import VN_TZ
@@ -62,8 +63,9 @@ COLUMNS = (_lazy("Đơn hàng (trong)"), _lazy("Số lượng (trong)"), _lazy("
 
 def _row(line: ReportLine) -> list:
     change = line.revenue_change_pct
-    return [line.label, line.during.orders, line.during.quantity, int(line.during.revenue), line.before.orders,
-            line.before.quantity, int(line.before.revenue), float(change) if change is not None else None]
+    return [spreadsheet_cell_safe(line.label), line.during.orders, line.during.quantity, int(line.during.revenue),
+            line.before.orders, line.before.quantity, int(line.before.revenue),
+            float(change) if change is not None else None]
 
 
 def fair_report_xlsx(report: FairReport) -> bytes:
@@ -71,7 +73,7 @@ def fair_report_xlsx(report: FairReport) -> bytes:
     summary = workbook.active
     summary.title = _("Tổng quan")
     p = report.periods
-    summary.append([_("Hội chợ"), report.fair.name])
+    summary.append(spreadsheet_row_safe([_("Hội chợ"), report.fair.name]))
     summary.append([_("Trong hội chợ"), f"{_when(p.during_start)} – {_when(p.during_end)}"])
     summary.append([_("Cùng kỳ trước"), f"{_when(p.before_start)} – {_when(p.before_end)}"])
     summary.append([])

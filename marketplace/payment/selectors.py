@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.payment.models import COD_GATEWAY, STRIPE_GATEWAY, TransactionItem
 
-__all__ = ["COD_GATEWAY", "STRIPE_GATEWAY", "payment_gateways_available", "stripe_js_url"]
+__all__ = ["COD_GATEWAY", "STRIPE_GATEWAY", "payment_gateways_available", "stripe_csp_sources", "stripe_js_url"]
 from marketplace.payment.stripe_gateway import stripe_is_configured
 
 
@@ -36,6 +37,16 @@ def stripe_js_url() -> str:
     """Stripe.js: the real one, or the fake one localstripe serves when the API base points at it (tests)."""
     base = settings.STRIPE_API_BASE
     return f"{base.rstrip('/')}/js.stripe.com/v3/" if base else "https://js.stripe.com/v3/"
+
+
+def stripe_csp_sources() -> dict[str, list[str]]:
+    """Content-security-policy additions for a page that loads stripe_js_url(): the local stand-in's origin when
+    STRIPE_API_BASE points at one (the real Stripe origins are in the site-wide policy)."""
+    parts = urlsplit(settings.STRIPE_API_BASE or "")
+    if not parts.scheme or not parts.netloc:
+        return {}
+    origin = f"{parts.scheme}://{parts.netloc}"
+    return {"script-src": [origin], "connect-src": [origin], "frame-src": [origin]}
 
 
 def payment_gateway_ids() -> set[str]:

@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from marketplace.attribute.models import AssignedProductAttributeValue
-from marketplace.core.text import fold
+from marketplace.core.text import ascii_int, fold
 from marketplace.product.models import (
     Category,
     CategoryTranslation,
@@ -201,7 +201,8 @@ class CategoryTree:
         for node in self.by_id.values():
             if node.slug == key or (node.code and node.code.lower() == key.lower()):
                 return node
-        return self.by_id.get(int(key)) if key.isdigit() else None
+        number = ascii_int(key, max_digits=18)
+        return self.by_id.get(number) if number is not None else None
 
     def path(self, node: CategoryNode) -> list[CategoryNode]:
         chain = [node]

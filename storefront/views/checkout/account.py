@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from marketplace.account.services import user_register
+from marketplace.account.throttle import signin_delayed_error, signin_throttle_check
 from marketplace.core.errors import DomainError, DomainErrors
 from storefront.views.checkout.common import attach_user, flash_errors
 from storefront.views.checkout.forms import LoginForm, RegisterForm
@@ -27,9 +28,16 @@ def _next(request: HttpRequest) -> str:
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = authenticate(request, username=form.cleaned_data["email"].lower(),
-                            password=form.cleaned_data["password"])
-        if user is None:
+        username = form.cleaned_data["email"].strip().lower()
+        try:
+            signin_throttle_check(request=request, username=username)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return render(request, "storefront/checkout/login.html", {"form": form, "next": _next(request)})
+        user = authenticate(request, username=username, password=form.cleaned_data["password"])
+        if user is None and getattr(request, "axes_locked_out", False):
+            messages.error(request, signin_delayed_error().message)
+        elif user is None:
             messages.error(request, _("Email hoặc mật khẩu không đúng."))
         else:
             login(request, user)
@@ -49,7 +57,8 @@ def register_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             user = user_register(email=form.cleaned_data["email"], password=form.cleaned_data["password"],
-                                 first_name=form.cleaned_data["name"], language_code=request.LANGUAGE_CODE)
+                                 first_name=form.cleaned_data["name"], language_code=request.LANGUAGE_CODE,
+                                 request=request)
         except (DomainError, DomainErrors) as exc:
             flash_errors(request, exc)
         else:

@@ -16,14 +16,13 @@ from marketplace.checkout import services as checkout_services
 from marketplace.checkout.selectors import checkout_info_get, variants_purchase_info
 from marketplace.core.client_address import client_address_get
 from marketplace.core.errors import DomainError, DomainErrors
+from marketplace.core.text import ascii_int
 from storefront.views.checkout.common import channel_slug, current_checkout, flash_errors, remember
 
 
 def _int(value, default: int | None = None) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
+    number = ascii_int(value)
+    return default if number is None else number
 
 
 def cart(request: HttpRequest) -> HttpResponse:

@@ -16,7 +16,7 @@ from marketplace.order.selectors import (
     order_is_paid,
     orders_for_user,
 )
-from marketplace.payment.selectors import COD_GATEWAY, payment_gateways_available, stripe_js_url
+from marketplace.payment.selectors import COD_GATEWAY, payment_gateways_available, stripe_csp_sources, stripe_js_url
 
 
 def order_detail(request: HttpRequest, order_id: uuid.UUID) -> HttpResponse:
@@ -25,7 +25,7 @@ def order_detail(request: HttpRequest, order_id: uuid.UUID) -> HttpResponse:
         raise Http404
     stripe = next((g for g in payment_gateways_available() if g.id == "stripe"), None)
     lines = list(order.lines.all())
-    return render(request, "storefront/checkout/order_detail.html", {
+    response = render(request, "storefront/checkout/order_detail.html", {
         "order": order, "lines": lines, "canceled_lines": [line for line in lines if line.is_canceled],
         "full": order_can_be_viewed_in_full(
             order=order, user=request.user) or str(order.pk) in request.session.get("placed_orders", []),
@@ -34,6 +34,8 @@ def order_detail(request: HttpRequest, order_id: uuid.UUID) -> HttpResponse:
         "payment_error": request.session.pop("payment_error", None), "stripe": stripe,
         "stripe_key": dict(stripe.config).get("api_key") if stripe else "", "stripe_js": stripe_js_url(),
     })
+    response._csp_update = stripe_csp_sources()
+    return response
 
 
 @login_required

@@ -14,7 +14,14 @@ from marketplace.checkout import services as checkout_services
 from marketplace.checkout.complete import checkout_complete
 from marketplace.checkout.selectors import checkout_collection_points, checkout_info_get
 from marketplace.core.errors import DomainError, DomainErrors
-from marketplace.payment.selectors import COD_GATEWAY, STRIPE_GATEWAY, payment_gateways_available, stripe_js_url
+from marketplace.core.text import ascii_int
+from marketplace.payment.selectors import (
+    COD_GATEWAY,
+    STRIPE_GATEWAY,
+    payment_gateways_available,
+    stripe_csp_sources,
+    stripe_js_url,
+)
 from storefront.views.checkout.common import current_checkout, flash_errors, forget
 from storefront.views.checkout.forms import AddressForm, ContactForm
 from storefront.views.checkout.messages import error_messages
@@ -73,11 +80,11 @@ def delivery(request: HttpRequest) -> HttpResponse:
                 return redirect(reverse("storefront:checkout_delivery") + "#shipping-methods")
             if action == "method":
                 checkout_services.checkout_delivery_method_update(
-                    checkout=checkout, shipping_method_id=int(request.POST.get("method") or 0) or None)
+                    checkout=checkout, shipping_method_id=ascii_int(request.POST.get("method")) or None)
                 return redirect("storefront:checkout_payment")
             if action == "pickup":
                 checkout_services.checkout_delivery_method_update(
-                    checkout=checkout, warehouse_id=int(request.POST.get("point") or 0) or None)
+                    checkout=checkout, warehouse_id=ascii_int(request.POST.get("point")) or None)
                 return redirect("storefront:checkout_payment")
         except (DomainError, DomainErrors) as exc:
             flash_errors(request, exc)
@@ -99,11 +106,13 @@ def payment(request: HttpRequest) -> HttpResponse:
         return redirect("storefront:checkout_delivery")
     gateways = payment_gateways_available()
     stripe = next((g for g in gateways if g.id == STRIPE_GATEWAY), None)
-    return render(request, "storefront/checkout/payment.html", {
+    response = render(request, "storefront/checkout/payment.html", {
         "info": info, "step": 3, "gateways": gateways, "cod_gateway": COD_GATEWAY,
         "stripe": stripe, "stripe_key": dict(stripe.config).get("api_key") if stripe else "",
         "stripe_js": stripe_js_url(),
     })
+    response._csp_update = stripe_csp_sources()
+    return response
 
 
 @require_POST

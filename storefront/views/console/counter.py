@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
+from marketplace.core.text import ascii_int
 from marketplace.salespoint import selectors, services
 from marketplace.salespoint.pricing import counter_cart
 from storefront.views.console.common import flash_error, point_context, point_view
@@ -63,17 +64,16 @@ def _update(request: HttpRequest, point) -> None:
         raw = request.POST.get(f"qty_{variant_id}", "").strip()
         if raw == "":
             continue
-        try:
-            quantity = int(raw)
-        except ValueError:
+        quantity = ascii_int(raw.removeprefix("-"))
+        if quantity is None:
             messages.error(request, _("Số lượng phải là số nguyên.") + " (INVALID_QUANTITY)")
             return
-        if quantity < 0:
+        if raw.startswith("-"):
             messages.error(request, _("Số lượng không được âm.") + " (INVALID_QUANTITY)")
             return
         basket[variant_id] = quantity
-    if request.POST.get("remove", "").isdigit():
-        basket.pop(int(request.POST["remove"]), None)
+    if (remove := ascii_int(request.POST.get("remove"))) is not None:
+        basket.pop(remove, None)
     _save(request, point, basket)
 
 

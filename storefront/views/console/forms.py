@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.text import ascii_int
+
 QUANTITY_ERRORS = {"invalid": _("Số lượng phải là số nguyên."), "min_value": _("Số lượng phải lớn hơn 0.")}
 
 
@@ -69,11 +71,12 @@ def line_quantities(data, prefix: str, *, skip_zero: bool) -> tuple[dict[int, in
     for key, raw in data.items():
         if not key.startswith(prefix) or not str(raw).strip():
             continue
-        try:
-            ident, value = int(key[len(prefix):]), int(str(raw).strip())
-        except ValueError:
+        ident, text = ascii_int(key[len(prefix):], max_digits=18), str(raw).strip()
+        value = ascii_int(text.removeprefix("-"))
+        if ident is None or value is None:
             bad.append(key[len(prefix):])
             continue
+        value = -value if text.startswith("-") else value
         if value or not skip_zero:
             quantities[ident] = value
     return quantities, bad

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from marketplace.core.spreadsheets import spreadsheet_row_safe
 from marketplace.salespoint import ledger as ledger_selectors
 from storefront.views.console.common import point_context, point_view
 
@@ -29,10 +30,11 @@ def _date(value: str | None) -> date | None:
 
 def _rows(movements):
     for m in movements.iterator(chunk_size=2000):
-        yield [timezone.localtime(m.created_at).strftime("%Y-%m-%d %H:%M:%S"),
-               ledger_selectors.movement_kind_label(m.kind), m.stock.product_variant.product.name,
-               m.stock.product_variant.sku or "", m.quantity_delta, m.quantity_after, m.allocated_delta,
-               m.reference, m.reason, m.actor.email if m.actor_id else ""]
+        yield spreadsheet_row_safe([
+            timezone.localtime(m.created_at).strftime("%Y-%m-%d %H:%M:%S"),
+            ledger_selectors.movement_kind_label(m.kind), m.stock.product_variant.product.name,
+            m.stock.product_variant.sku or "", m.quantity_delta, m.quantity_after, m.allocated_delta,
+            m.reference, m.reason, m.actor.email if m.actor_id else ""])
 
 
 def _headers() -> list[str]:

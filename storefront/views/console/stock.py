@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from marketplace.core.errors import DomainError
+from marketplace.core.text import ascii_int
 from marketplace.salespoint import selectors, services
 from storefront.views.console.common import flash_error, point_context, point_view
 from storefront.views.console.forms import AdjustForm, ReceiveForm, ThresholdForm
@@ -58,7 +59,8 @@ def receive(request: HttpRequest, point) -> HttpResponse:
     chosen_id = request.POST.get("variant") or request.GET.get("variant")
     if not chosen_id and len(results) == 1:
         chosen_id = results[0].pk  # a scanned barcode or SKU that matches one product
-    chosen = selectors.variant_find(pk=int(chosen_id)) if str(chosen_id or "").isdigit() else None
+    chosen_pk = ascii_int(chosen_id, max_digits=18)
+    chosen = selectors.variant_find(pk=chosen_pk) if chosen_pk else None
     form = ReceiveForm(request.POST or None, initial={"variant": chosen.pk if chosen else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -81,7 +83,8 @@ def receive(request: HttpRequest, point) -> HttpResponse:
 @point_view
 def adjust(request: HttpRequest, point) -> HttpResponse:
     stock_id = request.POST.get("stock") or request.GET.get("stock")
-    line = selectors.stock_line_get(stock_id=int(stock_id)) if str(stock_id or "").isdigit() else None
+    stock_pk = ascii_int(stock_id, max_digits=18)
+    line = selectors.stock_line_get(stock_id=stock_pk) if stock_pk else None
     if line is not None and line.warehouse_id != point.warehouse_id:
         line = None
     form = AdjustForm(request.POST or None, initial={"variant": line.product_variant_id if line else None,

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.geography import PROVINCES
+from marketplace.fair.booth_import import MAX_FILE_BYTES as BOOTH_IMPORT_MAX_BYTES
 from marketplace.fair.models import FairZoneKind, SideEventKind
 
 _DT = {"widget": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
 PROVINCE_CHOICES = [(p.code, p.name) for p in sorted(PROVINCES, key=lambda p: p.name)]
+COVER_IMAGE_MAX_BYTES = 5 * 1024 * 1024
+
+
+def max_size(limit: int):
+    """A form-field validator: an upload over `limit` bytes gets a message before anything reads it."""
+    def validate(upload) -> None:
+        if upload is not None and upload.size > limit:
+            raise ValidationError(_("Tệp quá lớn (%(size)s KB): tối đa %(max)s KB."),
+                                  params={"size": upload.size // 1024, "max": limit // 1024}, code="file_too_large")
+    return validate
 
 
 class FairForm(forms.Form):
@@ -23,7 +35,7 @@ class FairForm(forms.Form):
     latitude = forms.DecimalField(label=_("Vĩ độ"), required=False, max_digits=9, decimal_places=6)
     longitude = forms.DecimalField(label=_("Kinh độ"), required=False, max_digits=9, decimal_places=6)
     description = forms.CharField(label=_("Giới thiệu"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    cover_image = forms.ImageField(label=_("Ảnh bìa"), required=False)
+    cover_image = forms.ImageField(label=_("Ảnh bìa"), required=False, validators=[max_size(COVER_IMAGE_MAX_BYTES)])
     cover_image_alt = forms.CharField(label=_("Mô tả ảnh bìa"), max_length=255, required=False)
 
 
@@ -58,7 +70,7 @@ class BoothProductsForm(forms.Form):
 
 
 class BoothImportForm(forms.Form):
-    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+    file = forms.FileField(label=_("Tệp Excel (.xlsx)"), validators=[max_size(BOOTH_IMPORT_MAX_BYTES)])
     dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa lưu"), required=False)
 
 

@@ -13,7 +13,9 @@ MODELS = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.lab
 # Changed only through services, consoles, the sync or the API, which enforce their rules and audit them.
 READ_ONLY = {"certification.Certificate", "producer.Producer", "warehouse.Stock", "warehouse.StockMovement",
              "order.Order", "payment.TransactionItem", "discount.Promotion", "fair.FairEvent", "core.AuditEntry",
-             "catalog_sync.SyncRun", "salespoint.CounterSale", "salespoint.StockTransfer"}
+             "catalog_sync.SyncRun", "salespoint.CounterSale", "salespoint.StockTransfer",
+             # django-axes' sign-in records: written by the throttle only (staff may delete one to unlock)
+             "axes.AccessAttempt", "axes.AccessFailureLog", "axes.AccessLog"}
 
 
 @pytest.fixture

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from datetime import date
 
 import pytest
 from openpyxl import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from marketplace.core.errors import DomainError
+from marketplace.fair import booth_import
 from marketplace.fair.booth_import import booth_import_template, booths_import
 from marketplace.fair.models import Booth, BoothProduct, FairZone
 from marketplace.fair.services import booth_create, fair_campaign_set
@@ -132,3 +135,68 @@ def test_the_template_reads_back_as_one_row(fair, producers):
 
     assert report.rows_read == 1
     assert report.issues[0].column == "Chủ thể"  # the example producer does not exist
+
+
+@functools.cache
+def _with_formatted_empty_rows(count: int) -> bytes:
+    """The shape of the file that kept a worker busy: a header, one booth, then formatted rows with no value."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Gian hàng")
+    sheet.append(["Mã gian hàng", "Khu", "Chủ thể", "Mã số thuế", "Sản phẩm"])
+    sheet.append(["A-01", "", "HTX Nước mắm Vũng Áng", "", ""])
+    bold = Font(bold=True)
+    for _ in range(count):
+        cells = [WriteOnlyCell(sheet, value=None) for _ in range(5)]
+        for cell in cells:
+            cell.font = bold
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_file_of_formatted_empty_rows_is_read_up_to_its_last_booth_only(fair, producers, monkeypatch):
+    file = io.BytesIO(_with_formatted_empty_rows(60_000))
+    assert 300_000 < len(file.getvalue()) < 2 * 1024 * 1024
+    rows_parsed = []
+    parse = ReadOnlyWorksheet._cells_by_row
+
+    def counting(self, *args, **kwargs):
+        for row in parse(self, *args, **kwargs):
+            rows_parsed.append(1)
+            yield row
+
+    monkeypatch.setattr(ReadOnlyWorksheet, "_cells_by_row", counting)
+
+    report = booths_import(fair=fair, file=file, at=AT)
+
+    assert report.booths_created == ["A-01"] and report.rows_read == 1
+    # Reading all 60,000 rows kept a worker busy (59 s for the reported file); the list ends after a run of empties.
+    assert len(rows_parsed) <= 2 + booth_import.EMPTY_ROWS_END_OF_LIST + 1
+
+
+@pytest.mark.django_db
+def test_an_oversize_or_zip_bomb_file_is_refused_with_a_message(fair, producers, monkeypatch):
+    big = io.BytesIO(b"PK" + b"\0" * (2 * 1024 * 1024 + 1))
+    with pytest.raises(DomainError, match="Tệp quá lớn") as oversize:
+        booths_import(fair=fair, file=big, at=AT)
+    monkeypatch.setattr(booth_import, "MAX_UNZIPPED_BYTES", 1000)
+    with pytest.raises(DomainError, match="giải nén") as bomb:
+        booths_import(fair=fair, file=xlsx((1, "A-01", "", "HTX Nước mắm Vũng Áng", None, "")), at=AT)
+
+    assert oversize.value.code == bomb.value.code == "import_file_invalid"
+    assert Booth.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_more_booths_than_the_row_cap_are_refused(fair, producers, monkeypatch):
+    monkeypatch.setattr(booth_import, "MAX_ROWS", 3)
+    rows = [(n, f"A-0{n}", "", "HTX Nước mắm Vũng Áng", None, "") for n in range(1, 6)]
+
+    with pytest.raises(DomainError, match="quá 3 dòng"):
+        booths_import(fair=fair, file=xlsx(*rows), at=AT)
+    assert Booth.objects.count() == 0

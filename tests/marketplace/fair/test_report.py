@@ -147,3 +147,18 @@ def test_charts_and_excel_export_carry_the_figures(fair, sales):
     booth_sheet = list(workbook["Theo gian hàng"].iter_rows(values_only=True))
     assert booth_sheet[1] == ("A-01 · HTX Nước mắm", 2, 4, 319_500, 2, 3, 255_000, 25.3)
     assert list(workbook["Tổng quan"].iter_rows(values_only=True))[5][:4] == ("Tổng cộng", 3, 7, 441_000)
+
+
+@pytest.mark.django_db
+def test_names_that_look_like_formulas_stay_text_in_the_excel_report(fair, sales):
+    sales["wine"].name = "=HYPERLINK(\"http://attacker.example\",\"Rượu\")"
+    sales["wine"].save()
+    fair.name = "@SUM(1+1)"
+    fair.save()
+
+    workbook = load_workbook(io.BytesIO(fair_report_xlsx(fair_report(fair=fair, sales_rows=sales["rows"]))))
+
+    products = [row[0] for row in workbook["Theo sản phẩm"].iter_rows(min_row=2, values_only=True)]
+    assert "'=HYPERLINK(\"http://attacker.example\",\"Rượu\")" in products
+    assert list(workbook["Tổng quan"].iter_rows(values_only=True))[0][:2] == ("Hội chợ", "'@SUM(1+1)")
+    assert all(cell.data_type != "f" for sheet in workbook for row in sheet.iter_rows() for cell in row)

@@ -216,3 +216,19 @@ def test_staff_read_the_report_with_charts_and_download_it(client, promo_user, c
     workbook = load_workbook(io.BytesIO(export.content))
     assert list(workbook["Theo gian hàng"].iter_rows(values_only=True))[1][:4] == (
         "A-01 · HTX Nước mắm Vũng Áng", 1, 2, 153_000)
+
+
+@pytest.mark.django_db
+def test_an_oversize_booth_list_gets_a_form_message(client, promo_user, console_fair, settings):
+    fair, _, _ = console_fair
+    settings.REQUEST_MAX_BYTES = 20 * 1024 * 1024  # the form's own limit speaks first
+    big = io.BytesIO(b"PK" + b"\0" * (3 * 1024 * 1024))
+    big.name = "gian-hang.xlsx"
+    booths_before = fair.booths.count()
+    client.force_login(promo_user)
+
+    response = client.post(f"/quan-ly/hoi-cho/{fair.slug}/nhap-excel/", {"file": big})
+
+    assert response.status_code == 200
+    assert "Tệp quá lớn (3072 KB): tối đa 2048 KB." in response.content.decode()
+    assert fair.booths.count() == booths_before

@@ -35,5 +35,5 @@ class AccountRegister(CheckoutMutation):
     def perform_mutation(cls, root, info, input):
         user = user_register(email=input["email"], password=input["password"],
                              first_name=input.get("first_name") or "", last_name=input.get("last_name") or "",
-                             language_code=language(input.get("language_code")))
+                             language_code=language(input.get("language_code")), request=info.context)
         return {"user": user, "requires_confirmation": False}

@@ -28,7 +28,7 @@ class CreateToken(CheckoutMutation):
 
     @classmethod
     def perform_mutation(cls, root, info, email, password, audience=None):
-        pair = tokens.token_create(email=email, password=password)
+        pair = tokens.token_create(email=email, password=password, request=info.context)
         return {"token": pair.access, "refresh_token": pair.refresh, "user": pair.user}
 
 
@@ -46,7 +46,7 @@ class RefreshToken(CheckoutMutation):
 
     @classmethod
     def perform_mutation(cls, root, info, refresh_token=None, csrf_token=None):
-        access, user = tokens.token_refresh(refresh_token=refresh_token)
+        access, user = tokens.token_refresh(refresh_token=refresh_token, request=info.context)
         return {"token": access, "user": user}
 
 

@@ -24,3 +24,16 @@
   });
   document.addEventListener("htmx:afterSettle", settleFilters);
 })();
+
+/* Behaviour that used to sit in inline attributes (the content security policy allows no inline script). */
+(function () {
+  "use strict";
+  document.addEventListener("submit", function (event) {
+    var message = event.target.getAttribute && event.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) event.preventDefault();
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-print]");
+    if (button) window.print();
+  });
+})();
