@@ -25,8 +25,8 @@ def order_public_url(order: Order) -> str:
     return settings.PUBLIC_URL.rstrip("/") + path
 
 
-def _send(order: Order, *, template: str, subject: str, email_type: str) -> None:
-    """subject: a (lazy) translatable text with %(number)s, put in the order's language."""
+def _send(order: Order, *, template: str, subject: str, email_type: str, extra: dict | None = None) -> None:
+    """subject: a (lazy) translatable text with %(number)s, put in the order's language; extra: more context."""
     if not order.user_email:
         return
     with translation.override(order.language_code or "vi"):
@@ -37,7 +37,7 @@ def _send(order: Order, *, template: str, subject: str, email_type: str) -> None
                  "quantity": line.quantity, "total": format_vnd(line.total_price_amount)}
                 for line in order.lines.all()],
             "subtotal": format_vnd(order.subtotal_amount), "shipping": format_vnd(order.shipping_price_amount),
-            "total": format_vnd(order.total_amount),
+            "total": format_vnd(order.total_amount), **(extra or {}),
         }
         text = render_to_string(f"order/email/{template}.txt", context)
         html = render_to_string(f"order/email/{template}.html", context)
