@@ -3,6 +3,7 @@ refund them. Each tells the shopper by e-mail once the database transaction has 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -15,6 +16,8 @@ from marketplace.order.returns import ReturnLine, ReturnResult, order_return_lin
 from marketplace.payment.error_codes import PaymentErrorCode
 from marketplace.payment.models import STRIPE_GATEWAY, TransactionItem
 from marketplace.payment.services import order_cancel_and_refund, transaction_refund_request
+
+THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
 
 
 def _email(kind: str, order_id, amount: Decimal | None = None) -> None:
@@ -34,9 +37,11 @@ def order_cancel_by_staff(*, order: Order, actor=None) -> Order:
 
 def refund_amount_parse(value) -> Decimal:
     """VND has no minor unit: a refund is a whole, positive number of đồng."""
+    text = str(value).strip()
+    if THOUSANDS.match(text):  # "50.000" / "50,000" as people write đồng
+        text = text.replace(".", "").replace(",", "")
     try:
-        amount = Decimal(str(value).strip().replace(".", "").replace(",", "")) if isinstance(value, str) \
-            else Decimal(value)
+        amount = Decimal(text)
     except (InvalidOperation, TypeError, ValueError):
         amount = None
     if amount is None or not amount.is_finite() or amount <= 0 or amount != amount.to_integral_value():
