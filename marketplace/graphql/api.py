@@ -11,6 +11,7 @@ from marketplace.graphql.discount.schema import DiscountQueries
 from marketplace.graphql.fair.schema import FairMutations, FairQueries
 from marketplace.graphql.menu.schema import MenuQueries
 from marketplace.graphql.order.schema import OrderMutations, OrderQueries
+from marketplace.graphql.order.staff_schema import OrderStaffMutations, OrderStaffQueries
 from marketplace.graphql.page.schema import PageQueries
 from marketplace.graphql.payment.schema import PaymentMutations
 from marketplace.graphql.payment.types import CardPaymentMethodDetails
@@ -23,12 +24,12 @@ from marketplace.graphql.warehouse.schema import WarehouseMutations, WarehouseQu
 
 class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQueries, CertificationQueries,
             RegistryQueries, WarehouseQueries, SalesPointQueries, DiscountQueries, FairQueries, CheckoutQueries,
-            OrderQueries, AccountQueries, graphene.ObjectType):
+            OrderQueries, AccountQueries, OrderStaffQueries, graphene.ObjectType):
     node = node_field()
 
 
 class Mutation(WarehouseMutations, SalesPointMutations, FairMutations, CheckoutMutations, PaymentMutations,
-               OrderMutations, AccountMutations, graphene.ObjectType):
+               OrderMutations, AccountMutations, OrderStaffMutations, graphene.ObjectType):
     pass
 
 

@@ -91,3 +91,20 @@ def order_return_and_refund(*, order: Order, lines: list[ReturnLine], warehouse_
         if amount > 0:
             order_refund(order=result.order, amount=amount, actor=actor, reason="Hoàn tiền hàng trả lại")
     return result
+
+
+@transaction.atomic
+def transaction_refund_by_staff(*, item: TransactionItem, amount=None, actor=None, reason: str = ""
+                                ) -> TransactionItem:
+    """Refund one transaction, all that is left of it when no amount is given (transactionRequestAction)."""
+    refundable = item.charged_value - item.refund_pending_value
+    amount = refund_amount_parse(amount) if amount is not None else refundable
+    if amount <= 0 or amount > refundable:
+        raise DomainError(_("Chỉ có thể hoàn tối đa %(amount)s ₫.") % {"amount": refundable},
+                          code=PaymentErrorCode.CANNOT_REFUND, field="amount")
+    transaction_refund_request(item=item, amount=amount, actor=actor, reason=reason or "Hoàn tiền")
+    if item.order_id:
+        log_action(action="payment.order.refunded", obj=item.order, actor=actor, after={"amount": str(amount)})
+        _email("refunded", item.order_id, amount)
+    item.refresh_from_db()
+    return item

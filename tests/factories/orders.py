@@ -38,3 +38,22 @@ class DeliveryOrders:
 @pytest.fixture
 def delivery_orders(catalog, warehouse, checkout_builder) -> DeliveryOrders:
     return DeliveryOrders(builder=checkout_builder, catalog=catalog, warehouse=warehouse)
+
+
+@pytest.fixture
+def order_manager(db):
+    """Staff holding MANAGE_ORDERS only (the order desk)."""
+    from django.contrib.auth.models import Permission
+
+    from marketplace.account.services import user_create
+
+    user = user_create(email="don-hang@example.com", password="mat-khau-an-toan-2026", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="manage_orders"))
+    return user
+
+
+@pytest.fixture
+def staff_roles(db, shopper, operator_a, order_manager, admin_user) -> dict:
+    """The people of the permission matrix; None is the anonymous visitor."""
+    return {"anonymous": None, "shopper": shopper, "operator": operator_a, "order_manager": order_manager,
+            "admin": admin_user}
