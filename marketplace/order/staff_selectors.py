@@ -128,3 +128,38 @@ def order_get_for_staff(*, order_id) -> Order | None:
     except ValueError:
         return None
     return _with_details(Order.objects.filter(pk=pk)).first()
+
+
+def order_status_choices() -> list[tuple[str, str]]:
+    return [(value, label) for value, label in OrderStatus.choices if value != OrderStatus.DRAFT]
+
+
+def order_charge_status_choices() -> list[tuple[str, str]]:
+    from marketplace.order.models import OrderChargeStatus
+
+    return list(OrderChargeStatus.choices)
+
+
+@dataclass
+class StaffOrderLine:
+    """An order line as the order page shows it: what is left to ship, what came back, where it is allocated."""
+
+    line: object
+    returned: int
+    allocated_at: list[tuple[int, str, int]]  # (warehouse id, name, units)
+
+    @property
+    def returnable(self) -> int:
+        return self.line.quantity_fulfilled - self.returned
+
+
+def order_lines_for_staff(*, order: Order) -> list[StaffOrderLine]:
+    from marketplace.order.returns import order_line_quantities_returned
+    from marketplace.warehouse.selectors import allocations_for_order_lines
+
+    lines = list(order.lines.all())
+    allocations = allocations_for_order_lines(order_line_ids=[line.pk for line in lines])
+    returned = order_line_quantities_returned(order_id=order.pk)
+    return [StaffOrderLine(line=line, returned=returned.get(str(line.pk), 0), allocated_at=[
+        (a.stock.warehouse_id, a.stock.warehouse.name, a.quantity_allocated)
+        for a in allocations if a.order_line_id == line.pk and a.quantity_allocated > 0]) for line in lines]
