@@ -18,18 +18,20 @@ from marketplace.graphql.payment.types import CardPaymentMethodDetails
 from marketplace.graphql.product.schema import ProductQueries
 from marketplace.graphql.registry.schema import RegistryQueries
 from marketplace.graphql.salespoint.schema import SalesPointMutations, SalesPointQueries
+from marketplace.graphql.shipping.schema import ShippingMutations, ShippingQueries
 from marketplace.graphql.shop.schema import ShopQueries
 from marketplace.graphql.warehouse.schema import WarehouseMutations, WarehouseQueries
 
 
 class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQueries, CertificationQueries,
             RegistryQueries, WarehouseQueries, SalesPointQueries, DiscountQueries, FairQueries, CheckoutQueries,
-            OrderQueries, AccountQueries, OrderStaffQueries, graphene.ObjectType):
+            OrderQueries, AccountQueries, OrderStaffQueries, ShippingQueries, graphene.ObjectType):
     node = node_field()
 
 
 class Mutation(WarehouseMutations, SalesPointMutations, FairMutations, CheckoutMutations, PaymentMutations,
-               OrderMutations, AccountMutations, OrderStaffMutations, graphene.ObjectType):
+               OrderMutations, AccountMutations, OrderStaffMutations, ShippingMutations,
+               graphene.ObjectType):
     pass
 
 
