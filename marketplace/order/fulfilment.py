@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.certification.selectors import listable_product_ids
 from marketplace.core.audit import log_action
 from marketplace.core.errors import DomainError, DomainErrors
 from marketplace.order.error_codes import OrderErrorCode
@@ -57,7 +58,7 @@ def _check_tracking_allowed(order: Order, tracking_number: str) -> str:
 def _check_quantities(order: Order, lines: list[FulfilLine]) -> dict:
     """Every line is the order's, each quantity positive, no line named twice, nothing beyond what is still to
     ship. All problems are reported together."""
-    order_lines = {str(line.pk): line for line in order.lines.all()}
+    order_lines = {str(line.pk): line for line in order.lines.select_related("variant")}
     errors: list[DomainError] = []
     seen: set[str] = set()
     for item in lines:
@@ -88,6 +89,19 @@ def _check_quantities(order: Order, lines: list[FulfilLine]) -> dict:
     return order_lines
 
 
+def _check_still_certified(lines: list[OrderLine]) -> None:
+    """The listing rule is asked again before goods leave: a product whose certificate has lapsed, been revoked or
+    downgraded below 3 stars since the order is not shipped."""
+    product_of = {line.pk: line.variant.product_id for line in lines if line.variant_id}
+    listable = listable_product_ids(product_ids=list(set(product_of.values())))
+    refused = [line for line in lines if line.pk in product_of and product_of[line.pk] not in listable]
+    if refused:
+        raise DomainError(_("Sản phẩm không còn chứng nhận OCOP hợp lệ: %(names)s.")
+                          % {"names": ", ".join(line.product_name for line in refused)},
+                          code=OrderErrorCode.PRODUCT_UNAVAILABLE_FOR_PURCHASE, field="orderLineId",
+                          order_lines=[str(line.pk) for line in refused])
+
+
 @transaction.atomic
 def order_fulfil_lines(*, order: Order, lines: list[FulfilLine], tracking_number: str = "", carrier: str = "",
                        notify_customer: bool = True, actor=None) -> tuple[Order, list[Fulfillment]]:
@@ -103,6 +117,7 @@ def order_fulfil_lines(*, order: Order, lines: list[FulfilLine], tracking_number
     if order.status not in FULFILLABLE:
         raise DomainError(_("Đơn hàng không ở trạng thái chờ giao."), code=OrderErrorCode.NOT_EDITABLE, field="id")
     order_lines = _check_quantities(order, lines)
+    _check_still_certified([order_lines[str(item.order_line_id)] for item in lines])
     by_warehouse: dict[int, list[tuple[OrderLine, int]]] = defaultdict(list)
     for item in lines:
         for stock in item.stocks:

@@ -177,3 +177,16 @@ def test_cancelling_releases_the_stock_where_it_was_allocated_and_emails(two_lin
     assert (stock_of(two_line_order.tea, second_point).quantity,
             stock_of(two_line_order.tea, second_point).quantity_allocated) == (5, 0)
     assert mail.outbox[-1].subject == f"OCOP Market: đơn #{order.number} đã bị hủy"
+
+
+def test_a_product_whose_certificate_was_revoked_is_not_shipped(two_line_order, warehouse):
+    from marketplace.certification.models import Certificate
+
+    Certificate.objects.filter(product_id=two_line_order.tea.variant.product_id).update(status="revoked")
+
+    with pytest.raises(DomainError) as err:
+        ship(two_line_order, two_line_order.tea, 1, warehouse)
+
+    assert (err.value.code, err.value.params["order_lines"]) == ("PRODUCT_UNAVAILABLE_FOR_PURCHASE",
+                                                                 [str(two_line_order.tea.pk)])
+    assert two_line_order.fulfillments.count() == 0
