@@ -22,4 +22,5 @@ urlpatterns = [
     path("diem/<slug:slug>/nhan-tai-diem/", pickups.queue, name="pickups"),
     path("diem/<slug:slug>/so-kho/", ledger.ledger, name="ledger"),
     path("", include("storefront.urls_console_catalogue")),
+    path("", include("storefront.urls_console_orders")),
 ]

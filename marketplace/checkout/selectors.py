@@ -136,7 +136,9 @@ def checkout_info_get(*, checkout: Checkout, at: datetime | None = None) -> Chec
     infos = [LineInfo(line=line, purchase=purchases[line.variant_id], available=available.get(line.variant_id, 0))
              for line in lines if line.variant_id in purchases]
     province = checkout.shipping_address.province_code if checkout.shipping_address and point is None else None
-    options = shipping_options_for(province_code=province, channel_id=checkout.channel_id)
+    weight = sum(((li.variant.weight_grams or li.product.weight_grams or 0) * li.line.quantity for li in infos), 0)
+    options = shipping_options_for(province_code=province, channel_id=checkout.channel_id,
+                                   subtotal=sum((li.total_price for li in infos), Decimal(0)), weight_grams=weight)
     option = None
     if checkout.shipping_method_id and point is None:
         option = next((o for o in options if o.method.pk == checkout.shipping_method_id), None)

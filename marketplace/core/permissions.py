@@ -49,6 +49,10 @@ class PagePermissions(BasePermissionEnum):
     MANAGE_PAGES = "account.manage_pages"
 
 
+class ShippingPermissions(BasePermissionEnum):
+    MANAGE_SHIPPING = "account.manage_shipping"
+
+
 class OcopPermissions(BasePermissionEnum):
     MANAGE_SALES_POINTS = "account.manage_sales_points"
     OPERATE_SALES_POINTS = "account.operate_sales_points"
@@ -67,6 +71,7 @@ ALL_PERMISSIONS: list[BasePermissionEnum] = [
     *MenuPermissions,
     *PagePermissions,
     *OcopPermissions,
+    *ShippingPermissions,
 ]
 
 # Roles are groups of permissions; object scope (an operator's own sales points) is checked by services.

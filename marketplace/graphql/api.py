@@ -11,24 +11,27 @@ from marketplace.graphql.discount.schema import DiscountQueries
 from marketplace.graphql.fair.schema import FairMutations, FairQueries
 from marketplace.graphql.menu.schema import MenuQueries
 from marketplace.graphql.order.schema import OrderMutations, OrderQueries
+from marketplace.graphql.order.staff_schema import OrderStaffMutations, OrderStaffQueries
 from marketplace.graphql.page.schema import PageQueries
 from marketplace.graphql.payment.schema import PaymentMutations
 from marketplace.graphql.payment.types import CardPaymentMethodDetails
 from marketplace.graphql.product.schema import ProductMutations, ProductQueries
 from marketplace.graphql.registry.schema import RegistryQueries
 from marketplace.graphql.salespoint.schema import SalesPointMutations, SalesPointQueries
+from marketplace.graphql.shipping.schema import ShippingMutations, ShippingQueries
 from marketplace.graphql.shop.schema import ShopQueries
 from marketplace.graphql.warehouse.schema import WarehouseMutations, WarehouseQueries
 
 
 class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQueries, CertificationQueries,
             RegistryQueries, WarehouseQueries, SalesPointQueries, DiscountQueries, FairQueries, CheckoutQueries,
-            OrderQueries, AccountQueries, graphene.ObjectType):
+            OrderQueries, AccountQueries, OrderStaffQueries, ShippingQueries, graphene.ObjectType):
     node = node_field()
 
 
 class Mutation(WarehouseMutations, SalesPointMutations, FairMutations, CheckoutMutations, PaymentMutations,
-               OrderMutations, AccountMutations, ProductMutations, graphene.ObjectType):
+               OrderMutations, AccountMutations, ProductMutations, OrderStaffMutations, ShippingMutations,
+               graphene.ObjectType):
     pass
 
 

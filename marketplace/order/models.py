@@ -55,6 +55,9 @@ class OrderEvents(models.TextChoices):
     TRANSACTION_EVENT = "transaction_event"
     TRANSACTION_REFUND_REQUESTED = "transaction_refund_requested"
     FULFILLMENT_FULFILLED_ITEMS = "fulfillment_fulfilled_items"
+    FULFILLMENT_RESTOCKED_ITEMS = "fulfillment_restocked_items"
+    FULFILLMENT_RETURNED = "fulfillment_returned"
+    TRACKING_UPDATED = "tracking_updated"
     NOTE_ADDED = "note_added"
     OTHER = "other"
 
@@ -185,6 +188,7 @@ class OrderEvent(models.Model):
 
 class FulfillmentStatus(models.TextChoices):
     FULFILLED = "fulfilled", _("Đã giao")
+    RETURNED = "returned", _("Đã trả hàng")
     CANCELED = "canceled", _("Đã hủy")
 
 
@@ -196,6 +200,8 @@ class Fulfillment(ModelWithMetadata):
     warehouse = models.ForeignKey("warehouse.Warehouse", related_name="+", null=True, blank=True,
                                   on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
+    carrier = models.CharField(max_length=100, blank=True)  # OCOP: the courier (VNPost, GHN, Viettel Post…)
+    delivered_at = models.DateTimeField(null=True, blank=True)  # OCOP: the courier reported it delivered
 
     class Meta:
         ordering = ["pk"]

@@ -26,7 +26,8 @@ def order_public_url(order: Order) -> str:
 
 
 def _send(order: Order, *, template: str, subject: str, email_type: str, extra=None) -> None:
-    """subject: a (lazy) translatable text with %(number)s, put in the order's language."""
+    """subject: a (lazy) translatable text with %(number)s, put in the order's language; extra: more context, a
+    dict or a function of the order (called in the order's language, so translated labels come out right)."""
     if not order.user_email:
         return
     with translation.override(order.language_code or "vi"):
@@ -40,7 +41,7 @@ def _send(order: Order, *, template: str, subject: str, email_type: str, extra=N
             "total": format_vnd(order.total_amount),
         }
         if extra is not None:
-            context.update(extra(order))
+            context.update(extra(order) if callable(extra) else extra)
         text = render_to_string(f"order/email/{template}.txt", context)
         html = render_to_string(f"order/email/{template}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[order.user_email])

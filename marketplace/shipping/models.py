@@ -37,6 +37,9 @@ class ShippingMethod(ModelWithMetadata):
     description = models.JSONField(blank=True, null=True)
     minimum_delivery_days = models.PositiveIntegerField(null=True, blank=True)
     maximum_delivery_days = models.PositiveIntegerField(null=True, blank=True)
+    # Weight-based methods apply only to parcels within this range (Saleor's minimum/maximumOrderWeight).
+    minimum_order_weight_grams = models.PositiveIntegerField(null=True, blank=True)
+    maximum_order_weight_grams = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -51,9 +54,17 @@ class ShippingMethodChannelListing(models.Model):
                                 on_delete=models.CASCADE)
     currency = models.CharField(max_length=3, default="VND")
     price_amount = models.DecimalField(max_digits=14, decimal_places=0, default=0)
+    # Price-based methods apply only to order subtotals within this range (Saleor's minimum/maximumOrderPrice).
+    minimum_order_price_amount = models.DecimalField(max_digits=14, decimal_places=0, null=True, blank=True)
+    maximum_order_price_amount = models.DecimalField(max_digits=14, decimal_places=0, null=True, blank=True)
+    # OCOP: delivery is free from this subtotal on.
+    free_shipping_threshold_amount = models.DecimalField(max_digits=14, decimal_places=0, null=True, blank=True)
 
     class Meta:
         unique_together = [("shipping_method", "channel")]
         ordering = ["pk"]
         constraints = [models.CheckConstraint(condition=models.Q(price_amount__gte=0),
-                                              name="shipping_price_non_negative")]
+                                              name="shipping_price_non_negative"),
+                       models.CheckConstraint(condition=models.Q(minimum_order_price_amount__gte=0)
+                                              | models.Q(minimum_order_price_amount__isnull=True),
+                                              name="shipping_min_order_price_non_negative")]

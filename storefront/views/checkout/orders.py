@@ -16,6 +16,7 @@ from marketplace.order.selectors import (
     order_is_paid,
     orders_for_user,
 )
+from marketplace.order.staff_selectors import order_fulfillments
 from marketplace.payment.selectors import COD_GATEWAY, payment_gateways_available, stripe_csp_sources, stripe_js_url
 
 
@@ -33,6 +34,7 @@ def order_detail(request: HttpRequest, order_id: uuid.UUID) -> HttpResponse:
         "pay_on_delivery": order.payment_gateway == COD_GATEWAY, "placed": request.GET.get("placed") == "1",
         "payment_error": request.session.pop("payment_error", None), "stripe": stripe,
         "stripe_key": dict(stripe.config).get("api_key") if stripe else "", "stripe_js": stripe_js_url(),
+        "fulfillments": order_fulfillments(order_id=order.pk),
     })
     response._csp_update = stripe_csp_sources()
     return response

@@ -1,4 +1,5 @@
-"""orderMarkAsPaid and orderCancel (staff with MANAGE_ORDERS). Cancelling a paid order refunds it."""
+"""orderMarkAsPaid and orderCancel (staff with MANAGE_ORDERS). Cancelling a paid order refunds it; the shopper is
+e-mailed."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from marketplace.graphql.order.enums import OrderError
 from marketplace.graphql.order.types import Order
 from marketplace.order.error_codes import OrderErrorCode
 from marketplace.order.selectors import order_get
-from marketplace.payment.services import order_cancel_and_refund, order_mark_paid
+from marketplace.payment.services import order_mark_paid
+from marketplace.payment.staff_orders import order_cancel_by_staff
 
 
 def order_from_id(id: str):
@@ -55,5 +57,5 @@ class OrderCancel(CheckoutMutation):
 
     @classmethod
     def perform_mutation(cls, root, info, id):
-        order = order_cancel_and_refund(order=order_from_id(id), actor=info.context.user)
+        order = order_cancel_by_staff(order=order_from_id(id), actor=info.context.user)
         return {"order": order_get(order_id=order.pk)}
