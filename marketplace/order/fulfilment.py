@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.certification.selectors import listable_product_ids
 from marketplace.core.audit import log_action
 from marketplace.core.errors import DomainError, DomainErrors
 from marketplace.order.error_codes import OrderErrorCode
@@ -89,25 +88,27 @@ def _check_quantities(order: Order, lines: list[FulfilLine]) -> dict:
     return order_lines
 
 
-def _check_still_certified(lines: list[OrderLine]) -> None:
-    """The listing rule is asked again before goods leave: a product whose certificate has lapsed, been revoked or
-    downgraded below 3 stars since the order is not shipped."""
-    product_of = {line.pk: line.variant.product_id for line in lines if line.variant_id}
-    listable = listable_product_ids(product_ids=list(set(product_of.values())))
-    refused = [line for line in lines if line.pk in product_of and product_of[line.pk] not in listable]
-    if refused:
-        raise DomainError(_("Sản phẩm không còn chứng nhận OCOP hợp lệ: %(names)s.")
-                          % {"names": ", ".join(line.product_name for line in refused)},
-                          code=OrderErrorCode.PRODUCT_UNAVAILABLE_FOR_PURCHASE, field="orderLineId",
-                          order_lines=[str(line.pk) for line in refused])
-
-
-@transaction.atomic
 def order_fulfil_lines(*, order: Order, lines: list[FulfilLine], tracking_number: str = "", carrier: str = "",
                        notify_customer: bool = True, actor=None) -> tuple[Order, list[Fulfillment]]:
     """Ship parts of a home-delivery order: one Fulfillment per warehouse the units leave from. The order becomes
     PARTIALLY_FULFILLED or FULFILLED. A card order must be paid; cash on delivery is collected by the courier.
-    Refused (nothing written): a pickup order, a tracking number on it, more than is left to ship, no stock."""
+    Refused (nothing written): a pickup order, a tracking number on it, more than is left to ship, no stock.
+    The listing rule is asked first, as for every step that moves goods: a line whose product fails it is withdrawn
+    (committed, the shopper told, its money refunded by marketplace.payment) and the shipment refused, so staff
+    see the changed order. Call it outside a transaction so the withdrawal stays."""
+    from marketplace.order.certificate_check import order_lines_check_listable
+    from marketplace.order.services import refuse_withdrawn
+
+    with transaction.atomic():
+        withdrawal = order_lines_check_listable(order=order, actor=actor)
+    refuse_withdrawn(withdrawal)
+    return _fulfil_lines(order=order, lines=lines, tracking_number=tracking_number, carrier=carrier,
+                         notify_customer=notify_customer, actor=actor)
+
+
+@transaction.atomic
+def _fulfil_lines(*, order: Order, lines: list[FulfilLine], tracking_number: str, carrier: str,
+                  notify_customer: bool, actor) -> tuple[Order, list[Fulfillment]]:
     order = Order.objects.select_for_update().get(pk=order.pk)
     tracking_number = _check_tracking_allowed(order, tracking_number)
     if order.is_pickup:
@@ -117,7 +118,6 @@ def order_fulfil_lines(*, order: Order, lines: list[FulfilLine], tracking_number
     if order.status not in FULFILLABLE:
         raise DomainError(_("Đơn hàng không ở trạng thái chờ giao."), code=OrderErrorCode.NOT_EDITABLE, field="id")
     order_lines = _check_quantities(order, lines)
-    _check_still_certified([order_lines[str(item.order_line_id)] for item in lines])
     by_warehouse: dict[int, list[tuple[OrderLine, int]]] = defaultdict(list)
     for item in lines:
         for stock in item.stocks:

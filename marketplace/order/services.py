@@ -260,7 +260,8 @@ def order_pickup_ready(*, order: Order, actor=None) -> Order:
     return order
 
 
-def _refuse_withdrawn(withdrawal) -> None:
+def refuse_withdrawn(withdrawal) -> None:
+    """Refuse a step (shipment, hand-over) after lines failing the listing rule were withdrawn."""
     if withdrawal.lines:
         raise DomainError(
             _("Không giao được: %(names)s không còn giấy chứng nhận OCOP hợp lệ và đã được hủy khỏi đơn. "
@@ -275,7 +276,7 @@ def order_pickup_handover(*, order: Order, actor=None) -> Order:
     rule is asked again under the same lock: a line that fails it is withdrawn (committed) and the hand-over
     refused, so the operator sees the changed order; call it outside a transaction so the withdrawal stays."""
     withdrawal, order = _pickup_handover(order=order, actor=actor)
-    _refuse_withdrawn(withdrawal)
+    refuse_withdrawn(withdrawal)
     return order
 
 
@@ -303,7 +304,7 @@ def order_fulfil(*, order: Order, actor=None, tracking_number: str = "") -> Orde
     staff repack; money paid for it is refunded by marketplace.payment (`orders_refund_surplus`). Call it
     outside a transaction so the withdrawal stays."""
     withdrawal, order = _fulfil_delivery(order=order, actor=actor, tracking_number=tracking_number)
-    _refuse_withdrawn(withdrawal)
+    refuse_withdrawn(withdrawal)
     return order
 
 

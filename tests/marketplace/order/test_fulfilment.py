@@ -187,6 +187,9 @@ def test_a_product_whose_certificate_was_revoked_is_not_shipped(two_line_order, 
     with pytest.raises(DomainError) as err:
         ship(two_line_order, two_line_order.tea, 1, warehouse)
 
-    assert (err.value.code, err.value.params["order_lines"]) == ("PRODUCT_UNAVAILABLE_FOR_PURCHASE",
-                                                                 [str(two_line_order.tea.pk)])
+    assert (err.value.code, err.value.params["lines"]) == ("PRODUCT_UNAVAILABLE_FOR_PURCHASE",
+                                                           [str(two_line_order.tea.pk)])
     assert two_line_order.fulfillments.count() == 0
+    # the failing line is withdrawn with its reason (the shopper reads it), the other line can still be shipped
+    two_line_order.tea.refresh_from_db()
+    assert two_line_order.tea.cancel_reason == "certificate_revoked"
