@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpResponseBadRequest
 from graphene_django.views import HttpError
 from graphene_file_upload.utils import place_files_in_operations
+from graphql import GraphQLError
 
 
 class Upload(graphene.Scalar):
@@ -22,12 +23,13 @@ class Upload(graphene.Scalar):
 
     @staticmethod
     def parse_literal(node, _variables=None):
-        raise ValueError("Upload values must be sent as multipart file parts.")
+        # A GraphQLError (not a ValueError) so the answer is a client error, not an internal one.
+        raise GraphQLError("Upload values must be sent as multipart file parts.")
 
     @staticmethod
     def parse_value(value):
         if not isinstance(value, UploadedFile):
-            raise ValueError("Upload values must be sent as multipart file parts.")
+            raise GraphQLError("Upload values must be sent as multipart file parts.")
         return value
 
 

@@ -46,9 +46,17 @@ def test_a_cross_origin_post_with_the_session_cookie_is_refused(receive, operato
 def test_a_form_encoded_post_is_refused_even_with_the_session(receive, operator_a):
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(operator_a)
-    response = browser.post("/graphql/", {"query": json.loads(receive["payload"])["query"]})
+    from urllib.parse import urlencode
+
+    query = json.loads(receive["payload"])["query"]
+    response = browser.post("/graphql/", urlencode({"query": query}),
+                            content_type="application/x-www-form-urlencoded")
     assert response.status_code == 415
     assert error_codes(response.json()) == ["UNSUPPORTED_MEDIA_TYPE"]
+    # multipart is accepted for uploads, so a cross-site multipart form meets the CSRF check
+    response = browser.post("/graphql/", {"operations": receive["payload"], "map": "{}"})
+    assert response.status_code == 403
+    assert error_codes(response.json()) == ["CSRF_FAILED"]
     assert quantity(receive["stock"]) == 20
 
 

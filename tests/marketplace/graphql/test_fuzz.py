@@ -33,6 +33,12 @@ schemathesis.graphql.scalar("DateTime", st.one_of(st.sampled_from(["0001-01-01T0
                                                                    "9999-12-31T23:59:59+07:00"]),
                                                   st.datetimes(timezones=st.just(UTC)).map(datetime.isoformat))
                             .map(nodes.String))
+# Prices: negative, fractional and huge amounts are what a careless price list sends.
+schemathesis.graphql.scalar("PositiveDecimal", st.one_of(st.sampled_from(["-1", "0.5", "1e30", "NaN"]),
+                                                         st.integers(min_value=-10, max_value=10**12).map(str))
+                            .map(nodes.String))
+# A file upload cannot be generated as JSON: the multipart request tests cover it; send null's stand-in string.
+schemathesis.graphql.scalar("Upload", st.just(nodes.String("not-a-file")))
 schema = schemathesis.graphql.from_dict(graphene_schema.introspect())
 
 
