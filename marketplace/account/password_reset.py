@@ -96,3 +96,9 @@ def password_set(*, email: str, token: str, password: str) -> User:
         tokens_revoke_all(user=user)
         log_action(action="account.password.set", obj=user, actor=user)
     return user
+
+
+def password_link_is_valid(*, email: str, token: str) -> bool:
+    """Would password_set accept this link now? (The page says so before asking for a password.)"""
+    user = User.objects.filter(email__iexact=(email or "").strip(), is_active=True).first()
+    return user is not None and default_token_generator.check_token(user, token or "")

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
 from marketplace.order.models import Order, OrderChargeStatus, OrderEvent, OrderLine, OrderStatus
@@ -85,3 +85,12 @@ def order_awaits_card_payment(order: Order) -> bool:
 
 def order_is_open(order: Order) -> bool:
     return order.status in ACTIVE_STATUSES
+
+
+def orders_count_by_status(*, since: datetime) -> list[tuple[str, str, int]]:
+    """(status, label, count) of orders placed since `since` (e.g. midnight in Vietnam), every status but draft."""
+    rows = (Order.objects.filter(created_at__gte=since).exclude(status=OrderStatus.DRAFT)
+            .values("status").annotate(n=Count("pk")))
+    counts = {row["status"]: row["n"] for row in rows}
+    return [(value, str(label), counts.get(value, 0)) for value, label in OrderStatus.choices
+            if value != OrderStatus.DRAFT]

@@ -361,3 +361,7 @@ def sales_points_all() -> QuerySet[SalesPoint]:
 def operator_warehouse_ids(*, user_id: int) -> list[int]:
     """The points this person is assigned to (whatever else they may manage)."""
     return list(SalesPoint.objects.filter(operators__pk=user_id).values_list("warehouse_id", flat=True))
+
+
+def stock_low_count(*, warehouse_ids: list[int] | None, at: datetime | None = None) -> int:
+    return stock_low_alerts(warehouse_ids=warehouse_ids, at=at).count()
