@@ -12,10 +12,10 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.http.request import validate_host
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -45,10 +45,9 @@ def redirect_url_validate(*, url: str | None, field: str = "redirectUrl") -> str
     """A link target on one of our hosts (else a token could be mailed to someone else's site)."""
     if not url:
         return set_password_page_url()
-    hosts = {h for h in settings.ALLOWED_HOSTS if h != "*"} | {urlsplit(settings.PUBLIC_URL).hostname or ""}
     parsed = urlsplit(url)
-    allowed = "*" in settings.ALLOWED_HOSTS or url_has_allowed_host_and_scheme(url, allowed_hosts=hosts)
-    if not parsed.scheme or not parsed.netloc or not allowed:
+    hosts = [*settings.ALLOWED_HOSTS, urlsplit(settings.PUBLIC_URL).hostname or ""]
+    if parsed.scheme not in ("http", "https") or not parsed.hostname or not validate_host(parsed.hostname, hosts):
         raise DomainError(_("Địa chỉ chuyển hướng không được phép."), code=AccountErrorCode.INVALID, field=field)
     return url
 
