@@ -19,5 +19,6 @@ urlpatterns = [
     path("quan-ly/", include("storefront.urls_console")),
     path("", include("storefront.urls_checkout")),
     path("thumbnail/<int:media_id>/<int:size>/<str:fmt>/", thumbnails.thumbnail, name="thumbnail"),
+    path("", include("storefront.urls_password")),
 ]
 urlpatterns += fair_urlpatterns

@@ -7,7 +7,7 @@ from storefront.views.console import auth, counter, dashboard, ledger, pickups, 
 app_name = "console"
 
 urlpatterns = [
-    path("", dashboard.index, name="index"),
+    path("diem/", dashboard.index, name="index"),
     path("dang-nhap/", auth.ConsoleLoginView.as_view(), name="login"),
     path("dang-xuat/", auth.ConsoleLogoutView.as_view(), name="logout"),
     path("canh-bao/", dashboard.alerts, name="alerts"),
@@ -23,4 +23,5 @@ urlpatterns = [
     path("diem/<slug:slug>/so-kho/", ledger.ledger, name="ledger"),
     path("", include("storefront.urls_console_catalogue")),
     path("", include("storefront.urls_console_orders")),
+    path("", include("storefront.urls_console_staff")),
 ]

@@ -10,7 +10,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 
 pytest_plugins = ["tests.factories.catalog", "tests.factories.fair", "tests.factories.salespoint",
                   "tests.factories.checkout", "tests.factories.pickups", "tests.factories.fake_stripe",
-                  "tests.factories.orders"]
+                  "tests.factories.orders",
+                  "tests.factories.staff"]
 
 
 @pytest.fixture(autouse=True)

@@ -382,3 +382,16 @@ def stock_ids_for_pairs(*, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, 
                                 product_variant_id__in={v for _w, v in pairs}).values_list(
         "warehouse_id", "product_variant_id", "pk")
     return {(w, v): pk for w, v, pk in rows if (w, v) in pairs}
+
+
+def sales_points_all() -> QuerySet[SalesPoint]:
+    return SalesPoint.objects.select_related("warehouse").order_by("warehouse__name")
+
+
+def operator_warehouse_ids(*, user_id: int) -> list[int]:
+    """The points this person is assigned to (whatever else they may manage)."""
+    return list(SalesPoint.objects.filter(operators__pk=user_id).values_list("warehouse_id", flat=True))
+
+
+def stock_low_count(*, warehouse_ids: list[int] | None, at: datetime | None = None) -> int:
+    return stock_low_alerts(warehouse_ids=warehouse_ids, at=at).count()
