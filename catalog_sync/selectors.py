@@ -41,3 +41,8 @@ def sync_record_warning_list(*, run_id: int) -> QuerySet[SyncRecordWarning]:
 def registry_source_list(*, active_only: bool = False) -> QuerySet[RegistrySource]:
     qs = RegistrySource.objects.all()
     return qs.filter(is_active=True) if active_only else qs
+
+
+def sync_run_latest() -> SyncRun | None:
+    """The newest run of any source (the admin dashboard shows it with its rejects)."""
+    return sync_run_list().first()

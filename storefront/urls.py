@@ -18,5 +18,6 @@ urlpatterns = [
     path("diem-ban/", sales_points.sales_points, name="sales_points"),
     path("quan-ly/", include("storefront.urls_console")),
     path("", include("storefront.urls_checkout")),
+    path("", include("storefront.urls_password")),
 ]
 urlpatterns += fair_urlpatterns

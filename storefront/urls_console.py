@@ -1,13 +1,13 @@
 """/quan-ly/: the sales-point console."""
 
-from django.urls import path
+from django.urls import include, path
 
 from storefront.views.console import auth, counter, dashboard, ledger, pickups, stock, transfers
 
 app_name = "console"
 
 urlpatterns = [
-    path("", dashboard.index, name="index"),
+    path("diem/", dashboard.index, name="index"),
     path("dang-nhap/", auth.ConsoleLoginView.as_view(), name="login"),
     path("dang-xuat/", auth.ConsoleLogoutView.as_view(), name="logout"),
     path("canh-bao/", dashboard.alerts, name="alerts"),
@@ -21,4 +21,5 @@ urlpatterns = [
     path("diem/<slug:slug>/hoa-don/<str:number>/", counter.receipt, name="receipt"),
     path("diem/<slug:slug>/nhan-tai-diem/", pickups.queue, name="pickups"),
     path("diem/<slug:slug>/so-kho/", ledger.ledger, name="ledger"),
+    path("", include("storefront.urls_console_staff")),
 ]

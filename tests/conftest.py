@@ -9,7 +9,8 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 pytest_plugins = ["tests.factories.catalog", "tests.factories.fair", "tests.factories.salespoint",
-                  "tests.factories.checkout", "tests.factories.pickups", "tests.factories.fake_stripe"]
+                  "tests.factories.checkout", "tests.factories.pickups", "tests.factories.fake_stripe",
+                  "tests.factories.staff"]
 
 
 @pytest.fixture(autouse=True)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.contrib.auth.password_validation import get_password_validators, validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -12,27 +10,20 @@ from django.utils.translation import gettext as _
 
 from marketplace.account.error_codes import AccountErrorCode
 from marketplace.account.models import User
-from marketplace.core.errors import DomainError, DomainErrors
-from marketplace.core.permissions import ROLE_PERMISSIONS
-
-# Used when the project sets no AUTH_PASSWORD_VALIDATORS (shoppers still need a sane password).
-SHOPPER_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
+from marketplace.account.passwords import password_validate
+from marketplace.core.errors import DomainError
+from marketplace.core.permissions import ROLE_GROUP_NAMES, ROLE_PERMISSIONS
 
 
 @transaction.atomic
 def role_groups_ensure() -> dict[str, Group]:
-    """Create the role groups with their permissions; running it again changes nothing."""
+    """Create the default groups with their permissions, by role; an existing group keeps what staff gave it."""
     groups = {}
     for role, perms in ROLE_PERMISSIONS.items():
-        group, _created = Group.objects.get_or_create(name=role)
-        group.permissions.set(
-            Permission.objects.filter(content_type__app_label="account", codename__in=[p.codename for p in perms])
-        )
+        group, created = Group.objects.get_or_create(name=ROLE_GROUP_NAMES.get(role, role))
+        if created or not group.permissions.exists():
+            group.permissions.set(Permission.objects.filter(content_type__app_label="account",
+                                                            codename__in=[p.codename for p in perms]))
         groups[role] = group
     return groups
 
@@ -63,16 +54,6 @@ def user_register(*, email: str, password: str, first_name: str = "", last_name:
         raise DomainError(_("Email không hợp lệ."), code=AccountErrorCode.INVALID, field="email")
     if User.objects.filter(email__iexact=email).exists():
         raise DomainError(_("Email này đã có tài khoản."), code=AccountErrorCode.UNIQUE, field="email")
-    candidate = User(email=email, first_name=first_name, last_name=last_name)
-    try:
-        validate_password(password, user=candidate, password_validators=get_password_validators(
-            settings.AUTH_PASSWORD_VALIDATORS or SHOPPER_PASSWORD_VALIDATORS))
-    except ValidationError as exc:
-        codes = {"password_too_short": AccountErrorCode.PASSWORD_TOO_SHORT,
-                 "password_too_common": AccountErrorCode.PASSWORD_TOO_COMMON,
-                 "password_entirely_numeric": AccountErrorCode.PASSWORD_ENTIRELY_NUMERIC,
-                 "password_too_similar": AccountErrorCode.PASSWORD_TOO_SIMILAR}
-        raise DomainErrors([DomainError(e.messages[0], code=codes.get(e.code, AccountErrorCode.INVALID_PASSWORD),
-                                        field="password") for e in exc.error_list])
+    password_validate(password=password, user=User(email=email, first_name=first_name, last_name=last_name))
     return User.objects.create_user(email=email, password=password, first_name=first_name.strip(),
                                     last_name=last_name.strip(), language_code=language_code)

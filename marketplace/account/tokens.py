@@ -89,3 +89,11 @@ def user_from_access_token(*, token: str) -> User:
 def tokens_revoke_all(*, user: User) -> None:
     """Invalidate every token issued so far for this user."""
     User.objects.filter(pk=user.pk).update(jwt_token_key=secrets.token_urlsafe(9)[:12])
+
+
+def token_pair_for(*, user: User) -> TokenPair:
+    """Sign in a user who has just proved who they are another way (a set-password link)."""
+    now = timezone.now()
+    User.objects.filter(pk=user.pk).update(last_login=now)
+    return TokenPair(access=_encode(user, ACCESS, settings.JWT_ACCESS_TTL, now),
+                     refresh=_encode(user, REFRESH, settings.JWT_REFRESH_TTL, now), user=user)

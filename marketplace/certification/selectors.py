@@ -8,7 +8,7 @@ no sync: it is evaluated against the clock on every read.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -19,8 +19,28 @@ from marketplace.product.models import Product
 MIN_LISTABLE_STARS = 3
 
 
+VIETNAM_TZ = timezone.get_fixed_timezone(7 * 60)
+
+
 def today_in_vietnam(at: datetime | None = None) -> date:
-    return timezone.localdate(at or timezone.now(), timezone=timezone.get_fixed_timezone(7 * 60))
+    return timezone.localdate(at or timezone.now(), timezone=VIETNAM_TZ)
+
+
+def vietnam_day_start(day: date) -> datetime:
+    """Midnight of `day` in Vietnam, as an aware datetime (for "today's orders")."""
+    return datetime.combine(day, time.min, tzinfo=VIETNAM_TZ)
+
+
+def certificates_expiring_count(*, within_days: int, at: datetime | None = None) -> int:
+    """Certificates that still make a product listable today but expire within `within_days` days."""
+    today = today_in_vietnam(at)
+    return valid_certificates(at=at).filter(expires_on__lte=today + timedelta(days=within_days)).count()
+
+
+def certificates_expiring(*, within_days: int, at: datetime | None = None) -> QuerySet[Certificate]:
+    today = today_in_vietnam(at)
+    return valid_certificates(at=at).filter(expires_on__lte=today + timedelta(days=within_days)).select_related(
+        "product").order_by("expires_on", "pk")
 
 
 def certificate_valid_q(*, at: datetime | None = None, prefix: str = "") -> Q:

@@ -192,6 +192,8 @@ GRAPHQL_PAGINATION_LIMIT = 100
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 JWT_ACCESS_TTL = timedelta(minutes=env_int("JWT_ACCESS_TTL_MINUTES", 15))
 JWT_REFRESH_TTL = timedelta(days=env_int("JWT_REFRESH_TTL_DAYS", 30))
+# Set-password and reset links (staff invitations, "Quên mật khẩu") work once and expire after this.
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_HOURS", 72) * 3600
 
 # --- i18n: Vietnamese first, English second ------------------------------------------------------------------
 LANGUAGE_CODE = "vi"

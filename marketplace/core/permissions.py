@@ -49,6 +49,14 @@ class PagePermissions(BasePermissionEnum):
     MANAGE_PAGES = "account.manage_pages"
 
 
+class ShippingPermissions(BasePermissionEnum):
+    MANAGE_SHIPPING = "account.manage_shipping"
+
+
+class SettingsPermissions(BasePermissionEnum):
+    MANAGE_SETTINGS = "account.manage_settings"
+
+
 class OcopPermissions(BasePermissionEnum):
     MANAGE_SALES_POINTS = "account.manage_sales_points"
     OPERATE_SALES_POINTS = "account.operate_sales_points"
@@ -67,6 +75,8 @@ ALL_PERMISSIONS: list[BasePermissionEnum] = [
     *MenuPermissions,
     *PagePermissions,
     *OcopPermissions,
+    *ShippingPermissions,
+    *SettingsPermissions,
 ]
 
 # Roles are groups of permissions; object scope (an operator's own sales points) is checked by services.
@@ -78,7 +88,40 @@ ROLE_PERMISSIONS: dict[str, list[BasePermissionEnum]] = {
         OcopPermissions.MANAGE_SALES_POINTS,
         OcopPermissions.OPERATE_SALES_POINTS,
     ],
+    "admin": list(ALL_PERMISSIONS),
+    "catalogue_manager": [
+        ProductPermissions.MANAGE_PRODUCTS,
+        ProductPermissions.MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES,
+        PagePermissions.MANAGE_PAGES,
+        MenuPermissions.MANAGE_MENUS,
+    ],
+    "order_manager": [
+        OrderPermissions.MANAGE_ORDERS,
+        PaymentPermissions.HANDLE_PAYMENTS,
+        ShippingPermissions.MANAGE_SHIPPING,
+    ],
 }
+
+# The default permission groups staff see (and the demo seeds), by role.
+ROLE_GROUP_NAMES: dict[str, str] = {
+    "admin": "Quản trị",
+    "sales_point_operator": "Vận hành điểm bán",
+    "promotion_staff": "Xúc tiến thương mại",
+    "catalogue_manager": "Quản lý sản phẩm",
+    "order_manager": "Quản lý đơn hàng",
+}
+
+# Saleor's PermissionEnum has only these; the OCOP ones travel in OCOP fields of the API.
+SALEOR_PERMISSIONS: list[BasePermissionEnum] = [p for p in ALL_PERMISSIONS if not isinstance(p, OcopPermissions)]
+
+
+def permission_by_name(name: str) -> BasePermissionEnum | None:
+    """MANAGE_STAFF -> AccountPermissions.MANAGE_STAFF (None for an unknown name)."""
+    return next((p for p in ALL_PERMISSIONS if p.name == name), None)
+
+
+def permission_by_codename(codename: str) -> BasePermissionEnum | None:
+    return next((p for p in ALL_PERMISSIONS if p.codename == codename), None)
 
 
 def has_permissions(user: object, *perms: BasePermissionEnum) -> bool:

@@ -3,6 +3,7 @@
 import graphene
 
 from marketplace.graphql.account.schema import AccountMutations, AccountQueries
+from marketplace.graphql.account.staff_schema import StaffMutations, StaffQueries
 from marketplace.graphql.certification.schema import CertificationQueries
 from marketplace.graphql.channel.schema import ChannelQueries
 from marketplace.graphql.checkout.schema import CheckoutMutations, CheckoutQueries
@@ -23,12 +24,12 @@ from marketplace.graphql.warehouse.schema import WarehouseMutations, WarehouseQu
 
 class Query(ChannelQueries, ShopQueries, ProductQueries, MenuQueries, PageQueries, CertificationQueries,
             RegistryQueries, WarehouseQueries, SalesPointQueries, DiscountQueries, FairQueries, CheckoutQueries,
-            OrderQueries, AccountQueries, graphene.ObjectType):
+            OrderQueries, AccountQueries, StaffQueries, graphene.ObjectType):
     node = node_field()
 
 
 class Mutation(WarehouseMutations, SalesPointMutations, FairMutations, CheckoutMutations, PaymentMutations,
-               OrderMutations, AccountMutations, graphene.ObjectType):
+               OrderMutations, AccountMutations, StaffMutations, graphene.ObjectType):
     pass
 
 

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from marketplace.order.models import Order, OrderChargeStatus, OrderEvent, OrderLine, OrderStatus
@@ -108,3 +108,12 @@ def orders_overcharged(*, order_ids: list | None = None, limit: int = 200) -> Qu
     return qs.filter(
         Q(status__in=[OrderStatus.CANCELED, OrderStatus.EXPIRED], total_charged_amount__gt=0)
         | Q(status__in=ACTIVE_STATUSES, total_charged_amount__gt=F("total_amount"))).order_by("updated_at")[:limit]
+
+
+def orders_count_by_status(*, since: datetime) -> list[tuple[str, str, int]]:
+    """(status, label, count) of orders placed since `since` (e.g. midnight in Vietnam), every status but draft."""
+    rows = (Order.objects.filter(created_at__gte=since).exclude(status=OrderStatus.DRAFT)
+            .values("status").annotate(n=Count("pk")))
+    counts = {row["status"]: row["n"] for row in rows}
+    return [(value, str(label), counts.get(value, 0)) for value, label in OrderStatus.choices
+            if value != OrderStatus.DRAFT]

@@ -1,5 +1,6 @@
 """Who may act on which sales point. Promotion staff (MANAGE_SALES_POINTS) and admins act on every point; an
-operator (OPERATE_SALES_POINTS) only on the points assigned to them; everyone else on none. Services call
+operator only on the points assigned to them (being assigned is what makes someone an operator: no permission to
+forget); everyone else on none. Services call
 `salespoint_check_operator` before changing anything; selectors use `warehouse_ids_in_scope` to filter."""
 
 from __future__ import annotations
@@ -17,18 +18,28 @@ def user_manages_all_points(user: object) -> bool:
         user, OcopPermissions.MANAGE_SALES_POINTS)
 
 
+def _assigned_warehouse_ids(user: object) -> list[int]:
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return []
+    return list(SalesPoint.objects.filter(operators=user).values_list("warehouse_id", flat=True))
+
+
 def user_is_sales_staff(user: object) -> bool:
-    """Has some sales-point role (whether or not any point is assigned yet)."""
-    return user_manages_all_points(user) or has_permissions(user, OcopPermissions.OPERATE_SALES_POINTS)
+    """Has some sales-point role: manages every point, holds the operator role, or is assigned to a point."""
+    return (user_manages_all_points(user) or has_permissions(user, OcopPermissions.OPERATE_SALES_POINTS)
+            or bool(_assigned_warehouse_ids(user)))
+
+
+def user_operates_some_point(user: object) -> bool:
+    """Assigned to at least one sales point (an operator's console is their points)."""
+    return bool(_assigned_warehouse_ids(user))
 
 
 def warehouse_ids_in_scope(*, user: object) -> list[int] | None:
     """The warehouses this user may act on: None means all of them, [] none."""
     if user_manages_all_points(user):
         return None
-    if not has_permissions(user, OcopPermissions.OPERATE_SALES_POINTS):
-        return []
-    return list(SalesPoint.objects.filter(operators=user).values_list("warehouse_id", flat=True))
+    return _assigned_warehouse_ids(user)
 
 
 def user_operates(*, user: object, warehouse_id: int) -> bool:

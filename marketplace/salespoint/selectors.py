@@ -352,3 +352,16 @@ def sales_points_with_stock(*, product_id: int, at: datetime | None = None) -> l
     units = {r["warehouse_id"]: int(r["units"]) for r in rows}
     points = sales_points_public().filter(warehouse_id__in=units)
     return [PointAvailability(sales_point=p, quantity=units[p.warehouse_id]) for p in points]
+
+
+def sales_points_all() -> QuerySet[SalesPoint]:
+    return SalesPoint.objects.select_related("warehouse").order_by("warehouse__name")
+
+
+def operator_warehouse_ids(*, user_id: int) -> list[int]:
+    """The points this person is assigned to (whatever else they may manage)."""
+    return list(SalesPoint.objects.filter(operators__pk=user_id).values_list("warehouse_id", flat=True))
+
+
+def stock_low_count(*, warehouse_ids: list[int] | None, at: datetime | None = None) -> int:
+    return stock_low_alerts(warehouse_ids=warehouse_ids, at=at).count()

@@ -113,8 +113,13 @@ class User(ModelObjectType):
 
     @classmethod
     def get_visible_node(cls, info, pk):
+        from marketplace.account.selectors import staff_get
+        from marketplace.core.permissions import AccountPermissions, has_permissions
+
         user = info.context.user
-        return user if user.is_authenticated and user.pk == pk else None
+        if user.is_authenticated and user.pk == pk:
+            return user
+        return staff_get(user_id=pk) if has_permissions(user, AccountPermissions.MANAGE_STAFF) else None
 
     @staticmethod
     def resolve_is_confirmed(root, info):

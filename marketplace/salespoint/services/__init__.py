@@ -6,6 +6,7 @@ from marketplace.salespoint.services.counter import counter_sale_create, counter
 from marketplace.salespoint.services.pickups import pickup_hand_over, pickup_mark_ready
 from marketplace.salespoint.services.profile import (
     SalesPointData,
+    operator_sales_points_set,
     sales_point_click_and_collect_set,
     sales_point_create,
     sales_point_operators_set,
@@ -25,6 +26,7 @@ from marketplace.salespoint.services.transfers import (
 
 __all__ = [
     "SalesPointData",
+    "operator_sales_points_set",
     "counter_sale_create",
     "counter_sale_void",
     "pickup_hand_over",

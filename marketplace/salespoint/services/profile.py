@@ -129,3 +129,23 @@ def sales_point_operators_set(*, actor, warehouse_id: int, user_ids: list[int]) 
     log_action(action="salespoint.operators.set", obj=point, actor=actor, before={"operators": before},
                after={"operators": sorted(u.pk for u in users)})
     return point
+
+
+@transaction.atomic
+def operator_sales_points_set(*, actor, user_id: int, warehouse_ids: list[int]) -> list[SalesPoint]:
+    """Make this person the operator of exactly these points (the staff page's checkboxes); the assignment alone
+    gives them those points in the console (see scope.py)."""
+    _check_manager(actor)
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        raise DomainError(_("Không tìm thấy người dùng."), code=SalesPointErrorCode.NOT_FOUND, field="operators")
+    points = list(SalesPoint.objects.filter(warehouse_id__in=warehouse_ids))
+    if len(points) != len(set(warehouse_ids)):
+        raise DomainError(_("Không tìm thấy điểm bán."), code=SalesPointErrorCode.NOT_FOUND, field="warehouse")
+    before = sorted(user.operated_sales_points.values_list("warehouse_id", flat=True))
+    user.operated_sales_points.set(points)
+    after = sorted(p.warehouse_id for p in points)
+    if before != after:
+        log_action(action="salespoint.operator.points.set", obj=user, actor=actor, before={"warehouses": before},
+                   after={"warehouses": after})
+    return points

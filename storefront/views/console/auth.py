@@ -9,7 +9,8 @@ from django.urls import reverse_lazy
 class ConsoleLoginView(auth_views.LoginView):
     template_name = "storefront/console/login.html"
     redirect_authenticated_user = True
-    next_page = reverse_lazy("storefront:console:index")
+    # Each person lands where their role works (storefront/nav.py decides).
+    next_page = reverse_lazy("storefront:console:home")
 
 
 class ConsoleLogoutView(auth_views.LogoutView):

@@ -5,6 +5,7 @@ from marketplace.core.permissions import OcopPermissions
 from marketplace.graphql.core.ids import to_global_id
 from marketplace.graphql.core.mutations import BaseMutation
 from marketplace.graphql.salespoint.types import SalesPointError
+from marketplace.salespoint.scope import user_is_sales_staff
 
 
 class SalesPointMutation(BaseMutation):
@@ -19,6 +20,13 @@ class SalesPointMutation(BaseMutation):
         options.setdefault("error_type_class", SalesPointError)
         options.setdefault("permissions", (OcopPermissions.OPERATE_SALES_POINTS,))
         super().__init_subclass_with_meta__(**options)
+
+    @classmethod
+    def check_permissions(cls, info) -> None:
+        # Being assigned to a point is enough (an operator needs no separate permission).
+        if cls.permissions == (OcopPermissions.OPERATE_SALES_POINTS,) and user_is_sales_staff(info.context.user):
+            return
+        super().check_permissions(info)
 
     @classmethod
     def error_extra(cls, error: DomainError) -> dict:
