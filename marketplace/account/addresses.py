@@ -1,8 +1,8 @@
 """Vietnamese addresses on the two-level units (since 07/2025): province (one of the 34), commune/ward, street,
 phone. `address_clean` validates and normalises input (old province names map to the current province; the
 commune/ward must be one of that province's on the 2025 list, see `communes.py`; an old district may be kept in
-`city_area`; phones are checked by `phonenumbers` and stored in E.164); errors are DomainErrors
- with Saleor's codes (REQUIRED / INVALID) and the camelCase field name."""
+`city_area`; phones are checked by `phonenumbers` and stored in E.164); errors are DomainErrors with
+Saleor's codes (REQUIRED / INVALID) and the camelCase field name."""
 
 from __future__ import annotations
 

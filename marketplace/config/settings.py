@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import quote
@@ -216,8 +217,23 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail: SMTP when EMAIL_HOST is set; a provider through django-anymail with EMAIL_BACKEND (e.g.
+# anymail.backends.mailgun.EmailBackend) and its ANYMAIL_* keys; in development the local mailbox (/dev/mailbox/).
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else (
+    "marketplace.core.mailbox.MailboxBackend" if DEBUG else "django.core.mail.backends.console.EmailBackend"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "OCOP Market <no-reply@ocop.example>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+MAILBOX_DIR = Path(env_str("MAILBOX_DIR", str(VAR_DIR / "mailbox")))
+EMAIL_MAX_RETRIES = env_int("EMAIL_MAX_RETRIES", 8)
+EMAIL_RETRY_BASE_SECONDS = env_int("EMAIL_RETRY_BASE_SECONDS", 30)
+ANYMAIL = {k[len("ANYMAIL_"):]: v for k, v in os.environ.items() if k.startswith("ANYMAIL_")}
 
 GRAPHENE = {"SCHEMA": "marketplace.graphql.api.schema"}
 
