@@ -257,3 +257,8 @@ CELERY_BEAT_SCHEDULE["payment-refund-surplus"] = {
     "task": "marketplace.payment.tasks.orders_refund_surplus_task",
     "schedule": timedelta(minutes=5),
 }
+
+# Accounts (Saleor's enable_account_confirmation_by_email): a registered shopper signs in only after opening the
+# emailed link.
+ENABLE_ACCOUNT_CONFIRMATION_BY_EMAIL = env_bool("ENABLE_ACCOUNT_CONFIRMATION_BY_EMAIL", default=True)
+AUTHENTICATION_BACKENDS = ["marketplace.account.backends.ConfirmedAccountBackend"]
