@@ -19,5 +19,6 @@ urlpatterns = [
     path("quan-ly/", include("storefront.urls_console")),
     path("", include("storefront.urls_checkout")),
     path("", include("storefront.urls_password")),
+    path("", include("storefront.urls_account")),
 ]
 urlpatterns += fair_urlpatterns

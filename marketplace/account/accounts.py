@@ -31,8 +31,8 @@ from marketplace.core.errors import DomainError
 
 SUBJECTS = {"confirm_account": gettext_lazy("OCOP Market: xác nhận email đăng ký"),
             "delete_account": gettext_lazy("OCOP Market: xác nhận xóa tài khoản")}
-_PAGES = {"confirm_account": ("storefront:account_confirm", "/tai-khoan/xac-nhan/"),
-          "delete_account": ("storefront:account_delete_confirm", "/tai-khoan/xoa/xac-nhan/")}
+_PAGES = {"confirm_account": ("storefront:account_confirm", "/account/xac-nhan/"),
+          "delete_account": ("storefront:account_delete_confirm", "/account/xoa/xac-nhan/")}
 
 
 class _ConfirmTokenGenerator(PasswordResetTokenGenerator):

@@ -11,7 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from marketplace.account.services import user_register
+from marketplace.account.accounts import account_register
+from marketplace.account.selectors import user_is_unconfirmed
 from marketplace.core.errors import DomainError, DomainErrors
 from storefront.views.checkout.common import attach_user, flash_errors
 from storefront.views.checkout.forms import LoginForm, RegisterForm
@@ -29,7 +30,10 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = authenticate(request, username=form.cleaned_data["email"].lower(),
                             password=form.cleaned_data["password"])
-        if user is None:
+        if user is None and user_is_unconfirmed(email=form.cleaned_data["email"],
+                                                password=form.cleaned_data["password"]):
+            messages.error(request, _("Tài khoản chưa được xác nhận: hãy mở liên kết trong email đăng ký."))
+        elif user is None:
             messages.error(request, _("Email hoặc mật khẩu không đúng."))
         else:
             login(request, user)
@@ -48,12 +52,17 @@ def register_view(request: HttpRequest) -> HttpResponse:
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user = user_register(email=form.cleaned_data["email"], password=form.cleaned_data["password"],
-                                 first_name=form.cleaned_data["name"], language_code=request.LANGUAGE_CODE)
+            user, requires_confirmation = account_register(
+                email=form.cleaned_data["email"], password=form.cleaned_data["password"],
+                first_name=form.cleaned_data["name"], language_code=request.LANGUAGE_CODE)
         except (DomainError, DomainErrors) as exc:
             flash_errors(request, exc)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            if requires_confirmation:
+                messages.success(request, _("Đã tạo tài khoản. Hãy mở liên kết trong email chúng tôi vừa gửi để "
+                                            "xác nhận, rồi đăng nhập."))
+                return redirect("storefront:login")
+            login(request, user, backend="marketplace.account.backends.ConfirmedAccountBackend")
             attach_user(request)
             messages.success(request, _("Đã tạo tài khoản."))
             return redirect(_next(request))
