@@ -89,7 +89,8 @@ def password_set(*, email: str, token: str, password: str) -> User:
             raise invalid
         password_validate(password=password, user=user)
         user.set_password(password)
-        user.save(update_fields=["password", "updated_at"])
+        user.is_confirmed = True  # opening the emailed link proves the address, as confirmAccount does
+        user.save(update_fields=["password", "is_confirmed", "updated_at"])
         tokens_revoke_all(user=user)
         log_action(action="account.password.set", obj=user, actor=user)
     return user

@@ -112,3 +112,15 @@ def test_the_demo_mailbox_shows_sent_emails_only_in_debug_with_its_backend(clien
     message_id = next(tmp_path.glob("*.eml")).stem
     page = client.get(reverse("storefront:mailbox_message", args=[message_id])).content.decode()
     assert 'href="http://testserver/dat-mat-khau/?token=1"' in page
+
+
+def test_a_reset_link_confirms_an_unconfirmed_account_so_it_stays_signed_in(client, mailoutbox,
+                                                                           django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("storefront:register"), {"email": "binh@example.com", "password": "sen-hong-2026!"})
+        client.post(reverse("storefront:password_forgot"), {"email": "binh@example.com"})
+    url = urlsplit(_link(mailoutbox[-1]))
+    target = f"{url.path}?{url.query}"
+
+    client.post(target, {"password": "hoa-sen-2026!", "password_again": "hoa-sen-2026!"})
+    assert client.get(reverse("storefront:account_profile")).status_code == 200
