@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("storefront.urls_checkout")),
     path("thumbnail/<int:media_id>/<int:size>/<str:fmt>/", thumbnails.thumbnail, name="thumbnail"),
     path("", include("storefront.urls_password")),
+    path("", include("storefront.urls_account")),
 ]
 urlpatterns += fair_urlpatterns

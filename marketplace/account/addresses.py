@@ -1,15 +1,19 @@
 """Vietnamese addresses on the two-level units (since 07/2025): province (one of the 34), commune/ward, street,
-phone. `address_clean` validates and normalises input (old province names map to the current province);
-errors are DomainErrors with Saleor's codes (REQUIRED / INVALID) and the camelCase field name."""
+phone. `address_clean` validates and normalises input (old province names map to the current province; the
+commune/ward must be one of that province's on the 2025 list, see `communes.py`; an old district may be kept in
+`city_area`; phones are checked by `phonenumbers` and stored in E.164); errors are DomainErrors with
+Saleor's codes (REQUIRED / INVALID) and the camelCase field name."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+import phonenumbers
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from marketplace.account.communes import commune_resolve
 from marketplace.account.error_codes import AccountErrorCode
 from marketplace.account.models import Address
 from marketplace.core.errors import DomainError, DomainErrors
@@ -20,8 +24,7 @@ FIELDS = ("first_name", "last_name", "company_name", "street_address_1", "street
 FIELD_NAMES = {"first_name": "firstName", "last_name": "lastName", "street_address_1": "streetAddress1",
                "city": "city", "country_area": "countryArea", "phone": "phone", "postal_code": "postalCode",
                "country": "country"}
-_MOBILE = re.compile(r"^0[35789]\d{8}$")
-_LANDLINE = re.compile(r"^02\d{9}$")
+_PHONE_CHARS = re.compile(r"^\+?[\d\s.\-()]+$")  # phonenumbers would read letters as a keypad's
 
 
 @dataclass(frozen=True)
@@ -37,15 +40,18 @@ FULL_ADDRESS = AddressRules()
 CONTACT_ONLY = AddressRules(check_required_fields=False)
 
 def phone_normalize(raw: str) -> str | None:
-    """'+84 912 345 678' / '84912345678' / '0912.345.678' -> '0912345678'; None if not a Vietnamese number."""
-    digits = re.sub(r"[\s.\-()]", "", raw or "")
-    if digits.startswith("+84"):
-        digits = "0" + digits[3:]
-    elif digits.startswith("84") and len(digits) in (11, 12):
-        digits = "0" + digits[2:]
-    if not digits.isdigit():
+    """'0912 345 678' / '+84 912 345 678' / '84912345678' -> '+84912345678' (E.164); None unless it is a valid
+    Vietnamese number (mobile or landline)."""
+    raw = (raw or "").strip()
+    if not _PHONE_CHARS.match(raw):
         return None
-    return digits if _MOBILE.match(digits) or _LANDLINE.match(digits) else None
+    try:
+        number = phonenumbers.parse(raw, "VN")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number_for_region(number, "VN"):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _error(message: str, code: AccountErrorCode, field: str, address_type: str | None) -> DomainError:
@@ -85,11 +91,19 @@ def address_clean(*, data: dict, rules: AddressRules = FULL_ADDRESS, address_typ
         else:
             cleaned["country_area"] = province.name
             cleaned["province_code"] = province.code
+            if cleaned["city"] and rules.check_fields_format:
+                commune = commune_resolve(province_code=province.code, name=cleaned["city"])
+                if commune is None:
+                    errors.append(_error(_("Không có xã/phường “%(name)s” ở %(province)s (danh mục 2025).")
+                                         % {"name": cleaned["city"], "province": province.name},
+                                         AccountErrorCode.INVALID, "city", address_type))
+                else:
+                    cleaned["city"] = commune
     if cleaned["phone"] and rules.check_fields_format:
         phone = phone_normalize(cleaned["phone"])
         if phone is None:
-            errors.append(_error(_("Số điện thoại không hợp lệ (ví dụ 0912345678)."), AccountErrorCode.INVALID,
-                                 "phone", address_type))
+            errors.append(_error(_("Số điện thoại không hợp lệ (ví dụ 0912345678 hoặc +84912345678)."),
+                                 AccountErrorCode.INVALID, "phone", address_type))
         else:
             cleaned["phone"] = phone
     if cleaned["postal_code"] and rules.check_fields_format and not re.fullmatch(r"\d{5,6}", cleaned["postal_code"]):

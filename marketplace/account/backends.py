@@ -1,8 +1,11 @@
-"""The authentication backend that refuses locked-out sign-ins (django-axes), for HTTP requests only."""
+"""Authentication backends for every page and API sign-in: django-axes' lockout guard first, then Django's
+ModelBackend refusing an account whose email is not confirmed yet (Saleor's ACCOUNT_NOT_CONFIRMED), as it refuses
+an inactive one."""
 
 from __future__ import annotations
 
 from axes.backends import AxesStandaloneBackend
+from django.contrib.auth.backends import ModelBackend
 
 
 class ThrottledSignInBackend(AxesStandaloneBackend):
@@ -14,3 +17,8 @@ class ThrottledSignInBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class ConfirmedAccountBackend(ModelBackend):
+    def user_can_authenticate(self, user) -> bool:
+        return super().user_can_authenticate(user) and getattr(user, "is_confirmed", True)

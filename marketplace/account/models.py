@@ -56,6 +56,8 @@ class User(PermissionsMixin, ModelWithMetadata, AbstractBaseUser):
     last_name = models.CharField(max_length=256, blank=True)
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
+    # Saleor's is_confirmed: False from registration until the emailed link is opened (when confirmation is on).
+    is_confirmed = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     language_code = models.CharField(max_length=10, default="vi")

@@ -10,7 +10,6 @@ from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.http.request import validate_host
 from django.template.loader import render_to_string
@@ -25,6 +24,7 @@ from marketplace.account.models import User
 from marketplace.account.passwords import password_validate
 from marketplace.account.tokens import tokens_revoke_all
 from marketplace.core.audit import log_action
+from marketplace.core.email import email_send
 from marketplace.core.errors import DomainError
 
 SET_PASSWORD_URL_NAME = "storefront:password_set"
@@ -64,9 +64,7 @@ def _send(*, user: User, template: str, redirect_url: str) -> None:
         subject = str(SUBJECTS[template])
         text = render_to_string(f"account/email/{template}.txt", context)
         html = render_to_string(f"account/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    email_send(to=[user.email], subject=subject, body=text, html=html)
 
 
 def password_email_send_on_commit(*, user: User, template: str, redirect_url: str) -> None:
@@ -91,7 +89,8 @@ def password_set(*, email: str, token: str, password: str) -> User:
             raise invalid
         password_validate(password=password, user=user)
         user.set_password(password)
-        user.save(update_fields=["password", "updated_at"])
+        user.is_confirmed = True  # opening the emailed link proves the address, as confirmAccount does
+        user.save(update_fields=["password", "is_confirmed", "updated_at"])
         tokens_revoke_all(user=user)
         log_action(action="account.password.set", obj=user, actor=user)
     return user

@@ -88,3 +88,9 @@ def permission_group_get(*, group_id: int) -> Group | None:
 
 def group_members(*, group: Group) -> QuerySet[User]:
     return User.objects.filter(groups=group).order_by("email")
+
+
+def user_is_unconfirmed(*, email: str, password: str) -> bool:
+    """Right password, but the registration email's link not opened yet (the sign-in page says so)."""
+    user = User.objects.filter(email__iexact=(email or "").strip(), is_active=True, is_confirmed=False).first()
+    return user is not None and user.check_password(password)

@@ -1,19 +1,11 @@
-"""Writes for accounts: users, roles, shopper registration."""
+"""Writes for accounts: users and roles (shopper registration: accounts.py)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
-from django.http import HttpRequest
-from django.utils.translation import gettext as _
 
-from marketplace.account.error_codes import AccountErrorCode
 from marketplace.account.models import User
-from marketplace.account.passwords import password_validate
-from marketplace.account.throttle import registration_username, signin_failure_record, signin_throttle_check
-from marketplace.core.errors import DomainError
 from marketplace.core.permissions import ROLE_GROUP_NAMES, ROLE_PERMISSIONS
 
 
@@ -43,30 +35,3 @@ def user_create(
         groups = role_groups_ensure()
         user.groups.add(*(groups[r] for r in roles))
     return user
-
-
-def user_register(*, email: str, password: str, first_name: str = "", last_name: str = "",
-                  language_code: str = "vi", request: HttpRequest | None = None) -> User:
-    """A shopper's account. No confirmation e-mail yet: the account is active at once. With the HTTP request,
-    every attempt counts towards the sign-in throttle (it tells whether an e-mail has an account), recorded
-    outside any transaction so a refused attempt still counts."""
-    email = (email or "").strip().lower()
-    if request is not None:
-        key = registration_username(email=email)
-        signin_throttle_check(request=request, username=key)
-        signin_failure_record(request=request, username=key)
-    return _user_register(email=email, password=password, first_name=first_name, last_name=last_name,
-                          language_code=language_code)
-
-
-@transaction.atomic
-def _user_register(*, email: str, password: str, first_name: str, last_name: str, language_code: str) -> User:
-    try:
-        validate_email(email)
-    except ValidationError:
-        raise DomainError(_("Email không hợp lệ."), code=AccountErrorCode.INVALID, field="email")
-    if User.objects.filter(email__iexact=email).exists():
-        raise DomainError(_("Email này đã có tài khoản."), code=AccountErrorCode.UNIQUE, field="email")
-    password_validate(password=password, user=User(email=email, first_name=first_name, last_name=last_name))
-    return User.objects.create_user(email=email, password=password, first_name=first_name.strip(),
-                                    last_name=last_name.strip(), language_code=language_code)

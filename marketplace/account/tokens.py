@@ -80,6 +80,11 @@ def token_create(*, email: str, password: str, request: HttpRequest | None = Non
         inactive = User.objects.filter(email__iexact=(email or "").strip(), is_active=False).first()
         if inactive is not None and inactive.check_password(password):
             raise DomainError(_("Tài khoản đã bị khóa."), code=AccountErrorCode.INACTIVE, field="email")
+        unconfirmed = User.objects.filter(email__iexact=(email or "").strip(), is_active=True,
+                                          is_confirmed=False).first()
+        if unconfirmed is not None and unconfirmed.check_password(password):
+            raise DomainError(_("Tài khoản chưa được xác nhận: hãy mở liên kết trong email đăng ký."),
+                              code=AccountErrorCode.ACCOUNT_NOT_CONFIRMED, field="email")
         raise DomainError(_("Email hoặc mật khẩu không đúng."), code=AccountErrorCode.INVALID_CREDENTIALS,
                           field="email")
     now = timezone.now()

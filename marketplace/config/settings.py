@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import quote
@@ -226,8 +227,23 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail: SMTP when EMAIL_HOST is set; a provider through django-anymail with EMAIL_BACKEND (e.g.
+# anymail.backends.mailgun.EmailBackend) and its ANYMAIL_* keys; in development the local mailbox (/dev/mailbox/).
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else (
+    "marketplace.core.mailbox.MailboxBackend" if DEBUG else "django.core.mail.backends.console.EmailBackend"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "OCOP Market <no-reply@ocop.example>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+MAILBOX_DIR = Path(env_str("MAILBOX_DIR", str(VAR_DIR / "mailbox")))
+EMAIL_MAX_RETRIES = env_int("EMAIL_MAX_RETRIES", 8)
+EMAIL_RETRY_BASE_SECONDS = env_int("EMAIL_RETRY_BASE_SECONDS", 30)
+ANYMAIL = {k[len("ANYMAIL_"):]: v for k, v in os.environ.items() if k.startswith("ANYMAIL_")}
 
 GRAPHENE = {"SCHEMA": "marketplace.graphql.api.schema"}
 
@@ -303,7 +319,7 @@ REQUEST_HYGIENE_EXEMPT_PATHS = ["/graphql/", "/webhooks/"]  # they answer in the
 # Sign-in throttling (django-axes): failures counted per account and per client address, across tokenCreate,
 # tokenRefresh, accountRegister and the page sign-ins / sign-up (marketplace/account/throttle.py).
 AUTHENTICATION_BACKENDS = ["marketplace.account.backends.ThrottledSignInBackend",
-                           "django.contrib.auth.backends.ModelBackend"]
+                           "marketplace.account.backends.ConfirmedAccountBackend"]
 AXES_ENABLED = env_bool("SIGNIN_THROTTLE_ENABLED", default=True)
 AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15))
@@ -323,3 +339,7 @@ if env_bool("CSP_REPORT_ONLY", default=False):
     CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp
 else:
     CONTENT_SECURITY_POLICY = _csp
+
+# Accounts (Saleor's enable_account_confirmation_by_email): a registered shopper signs in only after opening the
+# emailed link.
+ENABLE_ACCOUNT_CONFIRMATION_BY_EMAIL = env_bool("ENABLE_ACCOUNT_CONFIRMATION_BY_EMAIL", default=True)

@@ -6,6 +6,9 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import connection
 
+# Registered with the worker through this module, which Celery's autodiscovery imports.
+from marketplace.core.email import email_send_task  # noqa: F401
+
 
 @shared_task(name="marketplace.core.tasks.healthcheck_task")
 def healthcheck_task() -> dict:

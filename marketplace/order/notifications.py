@@ -4,12 +4,12 @@ Sent from Celery tasks queued on commit; the console backend prints them in deve
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
+from marketplace.core.email import email_send
 from marketplace.core.money import format_vnd
 from marketplace.order.models import Order, OrderEvents
 from marketplace.order.selectors import order_get
@@ -44,9 +44,7 @@ def _send(order: Order, *, template: str, subject: str, email_type: str, extra=N
             context.update(extra(order) if callable(extra) else extra)
         text = render_to_string(f"order/email/{template}.txt", context)
         html = render_to_string(f"order/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[order.user_email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    email_send(to=[order.user_email], subject=subject, body=text, html=html)
     order_event_add(order=order, type=OrderEvents.EMAIL_SENT, email=order.user_email, email_type=email_type)
 
 

@@ -58,7 +58,7 @@ def set_password(request: HttpRequest) -> HttpResponse:
             form.add_error(None, exc.message)
             valid = False
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="marketplace.account.backends.ConfirmedAccountBackend")
             messages.success(request, _("Đã đặt mật khẩu. Bạn đã đăng nhập."))
             return redirect(staff_home_url(user) if user.is_staff and staff_home_url(user)
                             else reverse("storefront:account_orders"))

@@ -3,7 +3,20 @@ from __future__ import annotations
 import graphene
 
 from marketplace.core.geography import PROVINCES
+from marketplace.graphql.account.mutations.account import (
+    AccountDelete,
+    AccountRequestDeletion,
+    AccountUpdate,
+    ConfirmAccount,
+    PasswordChange,
+)
 from marketplace.graphql.account.mutations.account_register import AccountRegister
+from marketplace.graphql.account.mutations.address import (
+    AccountAddressCreate,
+    AccountAddressDelete,
+    AccountAddressUpdate,
+    AccountSetDefaultAddress,
+)
 from marketplace.graphql.account.mutations.tokens import CreateToken, RefreshToken, VerifyToken
 from marketplace.graphql.account.types import User
 from marketplace.graphql.core.enums import CountryCode
@@ -68,3 +81,12 @@ class AccountMutations(graphene.ObjectType):
     token_refresh = RefreshToken.Field()
     token_verify = VerifyToken.Field()
     account_register = AccountRegister.Field()
+    confirm_account = ConfirmAccount.Field()
+    password_change = PasswordChange.Field()
+    account_update = AccountUpdate.Field()
+    account_address_create = AccountAddressCreate.Field()
+    account_address_update = AccountAddressUpdate.Field()
+    account_address_delete = AccountAddressDelete.Field()
+    account_set_default_address = AccountSetDefaultAddress.Field()
+    account_request_deletion = AccountRequestDeletion.Field()
+    account_delete = AccountDelete.Field()

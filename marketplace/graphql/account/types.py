@@ -123,7 +123,7 @@ class User(ModelObjectType):
 
     @staticmethod
     def resolve_is_confirmed(root, info):
-        return True
+        return root.is_confirmed
 
     @staticmethod
     def resolve_addresses(root, info):

@@ -11,7 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from marketplace.account.services import user_register
+from marketplace.account.accounts import account_register
+from marketplace.account.selectors import user_is_unconfirmed
 from marketplace.account.throttle import signin_delayed_error, signin_throttle_check
 from marketplace.core.errors import DomainError, DomainErrors
 from storefront.views.checkout.common import attach_user, flash_errors
@@ -37,6 +38,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
         user = authenticate(request, username=username, password=form.cleaned_data["password"])
         if user is None and getattr(request, "axes_locked_out", False):
             messages.error(request, signin_delayed_error().message)
+        elif user is None and user_is_unconfirmed(email=username, password=form.cleaned_data["password"]):
+            messages.error(request, _("Tài khoản chưa được xác nhận: hãy mở liên kết trong email đăng ký."))
         elif user is None:
             messages.error(request, _("Email hoặc mật khẩu không đúng."))
         else:
@@ -56,13 +59,17 @@ def register_view(request: HttpRequest) -> HttpResponse:
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user = user_register(email=form.cleaned_data["email"], password=form.cleaned_data["password"],
-                                 first_name=form.cleaned_data["name"], language_code=request.LANGUAGE_CODE,
-                                 request=request)
+            user, requires_confirmation = account_register(
+                email=form.cleaned_data["email"], password=form.cleaned_data["password"],
+                first_name=form.cleaned_data["name"], language_code=request.LANGUAGE_CODE, request=request)
         except (DomainError, DomainErrors) as exc:
             flash_errors(request, exc)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            if requires_confirmation:
+                messages.success(request, _("Đã tạo tài khoản. Hãy mở liên kết trong email chúng tôi vừa gửi để "
+                                            "xác nhận, rồi đăng nhập."))
+                return redirect("storefront:login")
+            login(request, user, backend="marketplace.account.backends.ConfirmedAccountBackend")
             attach_user(request)
             messages.success(request, _("Đã tạo tài khoản."))
             return redirect(_next(request))

@@ -75,7 +75,7 @@ def test_home_delivery_to_another_region_costs_the_other_region_rate(client, var
     _contact(client)
 
     page = client.post(reverse("storefront:checkout_delivery"), {
-        "action": "address", "name": "Lan", "phone": "0912345678", "street": "1 Lê Lợi", "commune": "Phường Huế",
+        "action": "address", "name": "Lan", "phone": "0912345678", "street": "1 Lê Lợi", "commune": "Phường Thuận Hóa",
         "province": "Huế"}, follow=True)
     assert [o.price for o in page.context["info"].available_shipping] == [40_000]
 

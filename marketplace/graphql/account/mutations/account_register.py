@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import graphene
 
-from marketplace.account.services import user_register
+from marketplace.account.accounts import account_register
 from marketplace.graphql.account.types import AccountError, User
 from marketplace.graphql.checkout.mutations.base import CheckoutMutation, language
 from marketplace.graphql.core.enums import LanguageCodeEnum
@@ -33,7 +33,8 @@ class AccountRegister(CheckoutMutation):
 
     @classmethod
     def perform_mutation(cls, root, info, input):
-        user = user_register(email=input["email"], password=input["password"],
-                             first_name=input.get("first_name") or "", last_name=input.get("last_name") or "",
-                             language_code=language(input.get("language_code")), request=info.context)
-        return {"user": user, "requires_confirmation": False}
+        user, requires_confirmation = account_register(
+            email=input["email"], password=input["password"], first_name=input.get("first_name") or "",
+            last_name=input.get("last_name") or "", language_code=language(input.get("language_code")),
+            redirect_url=input.get("redirect_url"), request=info.context)
+        return {"user": user, "requires_confirmation": requires_confirmation}
