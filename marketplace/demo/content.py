@@ -45,6 +45,11 @@ def demo_base_create() -> dict:
                            is_staff=True, roles=["sales_point_operator"])
     promo = user_create(email="promo@example.com", password=password, first_name="Cán bộ xúc tiến",
                         is_staff=True, roles=["promotion_staff"])
+    catalogue = user_create(email="catalog@example.com", password=password, first_name="Quản lý sản phẩm",
+                            is_staff=True, roles=["catalogue_manager"])
+    orders = user_create(email="orders@example.com", password=password, first_name="Quản lý đơn hàng",
+                         is_staff=True, roles=["order_manager"])
+    shopper = user_create(email="shopper@example.com", password=password, first_name="Lan")
     channel = channel_ensure(slug=settings.DEFAULT_CHANNEL_SLUG, name="Toàn quốc")
     categories = category_tree_ensure()
     pages = {slug: page_ensure(slug=slug, title=t, content=c, title_en=te, content_en=ce)
@@ -58,4 +63,4 @@ def demo_base_create() -> dict:
     footer = menu_ensure(slug="footer", name="Chân trang")
     for order, (slug, title, _c, title_en, _ce) in enumerate(PAGES):
         menu_item_ensure(menu=footer, name=title, name_en=title_en, sort_order=order, page_id=pages[slug].pk)
-    return {"channel": channel, "users": [admin, operator, promo]}
+    return {"channel": channel, "users": [admin, operator, promo, catalogue, orders, shopper]}

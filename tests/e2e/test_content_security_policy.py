@@ -60,3 +60,26 @@ def test_the_card_payment_page_runs_stripe_js_under_the_policy(page: Page, live_
 
     expect(page.get_by_role("button", name=re.compile("Đặt hàng"))).to_be_visible()
     assert violations() == []
+
+
+def test_the_back_office_pages_load_without_csp_violations(page: Page, live_server, variant, violations):  # noqa: F811
+    """Every back-office console (dashboard, catalogue with its rich-text editor, orders, shipping, staff, groups,
+    fairs) and the confirm-before-delete buttons work with no inline script or style."""
+    from marketplace.account.services import user_create
+
+    user_create(email="quantri@example.com", password="pw-test-123", is_staff=True, is_superuser=True)
+    page.goto(live_server.url + "/quan-ly/dang-nhap/")
+    page.get_by_label("Email").fill("quantri@example.com")
+    page.get_by_label("Mật khẩu").fill("pw-test-123")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_load_state("networkidle")
+    product_id = variant.product_id
+    paths = ["/quan-ly/tong-quan/", "/quan-ly/san-pham/", f"/quan-ly/san-pham/{product_id}/",
+             f"/quan-ly/san-pham/{product_id}/noi-dung/", "/quan-ly/san-pham/bang-gia/", "/quan-ly/don-hang/",
+             "/quan-ly/van-chuyen/", "/quan-ly/nhan-vien/", "/quan-ly/nhan-vien/them/", "/quan-ly/nhom-quyen/",
+             "/quan-ly/hoi-cho/"]
+    for path in paths:
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, path
+        page.wait_for_load_state("networkidle")
+        assert violations() == [], path

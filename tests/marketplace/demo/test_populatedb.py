@@ -44,7 +44,8 @@ def test_demo_staff_can_sign_in_and_the_operator_has_one_point_with_pickups_wait
 
     assert operator_points.count() == 1
     assert Order.objects.filter(collection_point_id=operator_points.get().warehouse_id).count() == 2
-    for email in ("admin@example.com", "operator@example.com", "promo@example.com"):
+    for email in ("admin@example.com", "operator@example.com", "promo@example.com", "catalog@example.com",
+                  "orders@example.com", "shopper@example.com"):
         assert Client().login(email=email, password="ocop-demo-2026"), email
 
 

@@ -43,8 +43,18 @@ def demo(django_db_setup, django_db_blocker):
         call_command("populatedb", "--no-images")
         _draft_fair_parts()
         _counter_sale_and_transfer()
+        _a_shipment()
         yield
         call_command("flush", "--no-input")
+
+
+def _a_shipment() -> None:
+    """A parcel on its way (the demo ships none), so Fulfillment and FulfillmentLine have rows to try."""
+    from marketplace.order.models import Fulfillment, FulfillmentLine, OrderLine
+
+    line = OrderLine.objects.order_by("pk").first()
+    fulfillment = Fulfillment.objects.create(order=line.order, fulfillment_order=1, tracking_number="VN0001")
+    FulfillmentLine.objects.create(fulfillment=fulfillment, order_line=line, quantity=1)
 
 
 def _draft_fair_parts() -> None:

@@ -29,7 +29,10 @@
 (function () {
   "use strict";
   document.addEventListener("submit", function (event) {
-    var message = event.target.getAttribute && event.target.getAttribute("data-confirm");
+    // on the form, or on the button that submitted it (one form, several actions, one of them destructive)
+    var submitter = event.submitter;
+    var message = (submitter && submitter.getAttribute("data-confirm")) ||
+      (event.target.getAttribute && event.target.getAttribute("data-confirm"));
     if (message && !window.confirm(message)) event.preventDefault();
   });
   document.addEventListener("click", function (event) {
