@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +19,9 @@ from storefront.views.console.catalogue import catalogue_staff, product_or_404
 from storefront.views.console.catalogue_forms import ContentForm
 
 
+# EditorJS (the rich-text editor) injects its own <style> element and style attributes; only this staff page
+# lets inline styles through. Scripts stay 'self' only.
+@csp_update({"style-src": ["'unsafe-inline'"]})
 @catalogue_staff
 def product_content(request: HttpRequest, product_id: int) -> HttpResponse:
     detail = product_or_404(product_id)
