@@ -173,9 +173,12 @@ def test_order_events_show_the_customer_email_only_to_order_staff(demo):
 @pytest.mark.django_db
 @pytest.mark.slow
 def test_private_metadata_needs_the_permission_that_owns_the_object(demo):
+    from marketplace.certification.selectors import products_visible
+    from marketplace.channel.selectors import channel_get_by_slug
     from marketplace.product.models import Product
 
-    product = Product.objects.order_by("pk").first()
+    # a product every shopper sees, so only the private metadata can be refused (not the product itself)
+    product = products_visible(channel_id=channel_get_by_slug(slug=None).pk).order_by("pk").first()
     Product.objects.filter(pk=product.pk).update(private_metadata={"supplier_cost": "12000"})
     query = 'query($id: ID!) { product(id: $id, channel: "default-channel") { privateMetadata { key value } } }'
     variables = {"id": to_global_id("Product", product.pk)}
